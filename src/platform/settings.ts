@@ -1,0 +1,10 @@
+/**
+ * Every setting key of the extension, in one place. Each feature owns one block; the keys are full
+ * keys (`aiNotes.<...>`), and `section()` splits one for `getConfiguration(section).get(key)`.
+ */
+export const SETTINGS_ROOT = 'aiNotes';
+
+export function section(fullKey: string): { section: string; key: string } {
+	const dot = fullKey.lastIndexOf('.');
+	return { section: fullKey.slice(0, dot), key: fullKey.slice(dot + 1) };
+}
