@@ -4,4 +4,12 @@
  */
 export const Commands = {
 	showLog: 'aiNotes.showLog',
+	// Notes tree and preview.
+	notesRefresh: 'aiNotes.notes.refresh',
+	notesFilter: 'aiNotes.notes.filter',
+	notesClearFilter: 'aiNotes.notes.clearFilter',
+	notesOpen: 'aiNotes.notes.open',
+	notesOpenPreview: 'aiNotes.notes.openPreview',
+	notesRevealInExplorer: 'aiNotes.notes.revealInExplorer',
+	notesChooseFolder: 'aiNotes.notes.chooseFolder',
 } as const;

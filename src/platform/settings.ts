@@ -8,3 +8,10 @@ export function section(fullKey: string): { section: string; key: string } {
 	const dot = fullKey.lastIndexOf('.');
 	return { section: fullKey.slice(0, dot), key: fullKey.slice(dot + 1) };
 }
+
+/** Notes tree and preview. */
+export const NotesSettings = {
+	folders: 'aiNotes.notesFolders',
+	showBundled: 'aiNotes.notes.showBundled',
+	followCursor: 'aiNotes.notes.followCursor',
+} as const;
