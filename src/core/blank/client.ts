@@ -1,0 +1,233 @@
+import OpenAI from 'openai';
+import { causeCode, ModelError, redact } from './errors';
+import { originOf } from './endpoint';
+import type { ChatMessage } from './prompt';
+
+/**
+ * The model client for the `openai` and `openai-compatible` providers, over the real `openai` package.
+ * Streaming, a timeout until the first byte, an idle timeout between chunks (the package's own timeout
+ * stops counting once headers arrive, so a server that hangs mid-answer would wait forever), bounded
+ * retries for 429/5xx (done by the package), and cancellation that aborts the HTTP request at once.
+ */
+
+export interface ModelEndpoint {
+	/** e.g. `http://localhost:11434/v1`. */
+	readonly baseUrl: string;
+	readonly model: string;
+	/** Only ever sent to `baseUrl`'s origin. Absent for keyless local servers. */
+	readonly apiKey?: string;
+	/** Until the response headers, per attempt. */
+	readonly timeoutMs?: number;
+	/** Longest silence allowed between streamed chunks. */
+	readonly idleTimeoutMs?: number;
+	readonly maxRetries?: number;
+}
+
+export interface StreamOptions {
+	readonly signal?: AbortSignal;
+	/** Called with each piece of text as it arrives. */
+	readonly onDelta?: (delta: string, textSoFar: string) => void;
+	readonly temperature?: number;
+	readonly maxTokens?: number;
+}
+
+export interface StreamResult {
+	readonly text: string;
+	/** False when the stream ended without a finish reason (a server that stopped early). */
+	readonly finished: boolean;
+	/** Chunks that did not look like chat completion chunks and were skipped. */
+	readonly skippedChunks: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RETRIES = 2;
+
+/**
+ * Builds an `openai` client that sends exactly what we decide. The package reads `OPENAI_API_KEY`,
+ * `OPENAI_BASE_URL`, `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID` from the environment when an option is
+ * missing; every one of them is given explicitly so nothing from the environment reaches another server.
+ */
+export function createClient(endpoint: ModelEndpoint): OpenAI {
+	if (!originOf(endpoint.baseUrl)) {
+		throw new ModelError('bad-url', `Not an http(s) URL: ${endpoint.baseUrl}`);
+	}
+	return new OpenAI({
+		baseURL: endpoint.baseUrl.trim().replace(/\/+$/, ''),
+		// The package refuses to start without a key; a keyless server gets a placeholder that the
+		// null header below removes again, so no Authorization header is sent at all.
+		apiKey: endpoint.apiKey || 'no-key',
+		defaultHeaders: endpoint.apiKey ? {} : { Authorization: null },
+		organization: null,
+		project: null,
+		timeout: endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		maxRetries: endpoint.maxRetries ?? DEFAULT_MAX_RETRIES,
+	});
+}
+
+/** Streams a chat completion and returns the whole text. Throws `ModelError` (with the partial text). */
+export async function streamChat(endpoint: ModelEndpoint, messages: readonly ChatMessage[], options: StreamOptions = {}): Promise<StreamResult> {
+	const client = createClient(endpoint);
+	const controller = new AbortController();
+	let idleFired = false;
+	const onOuterAbort = (): void => controller.abort();
+	options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+	if (options.signal?.aborted) {
+		controller.abort();
+	}
+	const idleMs = endpoint.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+	let idleTimer: ReturnType<typeof setTimeout> | undefined;
+	const armIdle = (): void => {
+		clearTimeout(idleTimer);
+		idleTimer = setTimeout(() => {
+			idleFired = true;
+			controller.abort();
+		}, idleMs);
+	};
+
+	let text = '';
+	let finished = false;
+	let skippedChunks = 0;
+	try {
+		const stream = await client.chat.completions.create({
+			model: endpoint.model,
+			messages: messages.map((m) => ({ role: m.role, content: m.content })),
+			stream: true,
+			temperature: options.temperature ?? 0.2,
+			...(options.maxTokens ? { max_tokens: options.maxTokens } : {}),
+		}, { signal: controller.signal });
+		armIdle();
+		for await (const chunk of stream) {
+			armIdle();
+			const choice = Array.isArray(chunk?.choices) ? chunk.choices[0] : undefined;
+			if (!choice) {
+				skippedChunks++;
+				continue;
+			}
+			const delta = typeof choice.delta?.content === 'string' ? choice.delta.content : '';
+			if (delta) {
+				text += delta;
+				options.onDelta?.(delta, text);
+			}
+			if (choice.finish_reason) {
+				finished = true;
+			}
+		}
+		// The package ends the iteration quietly when its controller is aborted.
+		if (controller.signal.aborted) {
+			throw new Error('aborted');
+		}
+	} catch (error) {
+		throw classify(error, { partial: text, idleFired, cancelled: options.signal?.aborted ?? false, endpoint });
+	} finally {
+		clearTimeout(idleTimer);
+		options.signal?.removeEventListener('abort', onOuterAbort);
+	}
+	if (text.trim() === '') {
+		throw new ModelError('empty-answer', 'The model sent an empty answer.', { partial: text });
+	}
+	return { text, finished, skippedChunks };
+}
+
+/** The model ids a server offers (`GET <baseUrl>/models`). */
+export async function listModels(endpoint: Omit<ModelEndpoint, 'model'>, signal?: AbortSignal): Promise<string[]> {
+	const client = createClient({ ...endpoint, model: '' });
+	try {
+		const page = await client.models.list({ signal });
+		const ids = page.data.map((m) => m.id).filter((id): id is string => typeof id === 'string');
+		return [...new Set(ids)].sort();
+	} catch (error) {
+		throw classify(error, { partial: '', idleFired: false, cancelled: signal?.aborted ?? false, endpoint: { ...endpoint, model: '' } });
+	}
+}
+
+/**
+ * Like `streamChat`, but a 404 is looked into: when the server lists models and ours is not among them,
+ * the error is `unknown-model` with the list; when listing fails too, the base URL is wrong (`not-found`).
+ */
+export async function streamChatExplained(endpoint: ModelEndpoint, messages: readonly ChatMessage[], options: StreamOptions = {}): Promise<StreamResult> {
+	try {
+		return await streamChat(endpoint, messages, options);
+	} catch (error) {
+		if (error instanceof ModelError && (error.kind === 'not-found' || error.kind === 'unknown-model')) {
+			let models: string[] | undefined;
+			try {
+				models = await listModels({ ...endpoint, maxRetries: 0 }, options.signal);
+			} catch {
+				models = undefined;
+			}
+			if (models && !models.includes(endpoint.model)) {
+				throw new ModelError('unknown-model', `The server has no model "${endpoint.model}".`, { status: 404, partial: error.details.partial, models });
+			}
+			if (!models) {
+				throw new ModelError('not-found', `Nothing answers at ${endpoint.baseUrl}/chat/completions (404).`, { status: 404, partial: error.details.partial });
+			}
+		}
+		throw error;
+	}
+}
+
+interface ClassifyContext {
+	readonly partial: string;
+	readonly idleFired: boolean;
+	readonly cancelled: boolean;
+	readonly endpoint: ModelEndpoint;
+}
+
+function classify(error: unknown, context: ClassifyContext): ModelError {
+	if (error instanceof ModelError) {
+		return error;
+	}
+	const partial = context.partial;
+	const raw = error instanceof Error ? error.message : String(error);
+	const message = redact(raw, context.endpoint.apiKey);
+	if (context.cancelled) {
+		return new ModelError('cancelled', 'Cancelled.', { partial });
+	}
+	if (context.idleFired) {
+		return new ModelError('timeout', 'The server stopped sending in the middle of the answer.', { partial });
+	}
+	if (error instanceof OpenAI.APIConnectionTimeoutError) {
+		return new ModelError('timeout', 'The server did not answer in time.', { partial });
+	}
+	if (error instanceof OpenAI.APIUserAbortError) {
+		return new ModelError('cancelled', 'Cancelled.', { partial });
+	}
+	if (error instanceof OpenAI.APIConnectionError) {
+		const code = causeCode(error);
+		if (code === 'ECONNREFUSED') {
+			return new ModelError('connection-refused', `Connection refused by ${originOf(context.endpoint.baseUrl) ?? context.endpoint.baseUrl}.`, { partial });
+		}
+		if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+			return new ModelError('host-not-found', `Host not found: ${originOf(context.endpoint.baseUrl) ?? context.endpoint.baseUrl}.`, { partial });
+		}
+		// A connection that breaks after the answer began is a broken stream, not a server that is down.
+		return new ModelError(partial ? 'broken-stream' : 'connection-failed', `Connection failed (${code ?? message}).`, { partial });
+	}
+	if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
+		const status = error.status;
+		const detail = redact(error.message, context.endpoint.apiKey);
+		if (status === 401 || status === 403) {
+			return new ModelError('unauthorized', `The server refused the API key (${status}).`, { status, partial });
+		}
+		if (status === 404) {
+			const aboutModel = /model/i.test(detail);
+			return new ModelError(aboutModel ? 'unknown-model' : 'not-found', detail, { status, partial });
+		}
+		if (status === 429) {
+			return new ModelError('rate-limited', 'The server is rate limiting requests (429).', { status, partial });
+		}
+		if (status >= 500) {
+			return new ModelError('server-error', `The server failed (${status}): ${detail}`, { status, partial });
+		}
+		return new ModelError('bad-request', `The server rejected the request (${status}): ${detail}`, { status, partial });
+	}
+	if (error instanceof OpenAI.APIError) {
+		// An error object sent inside the stream.
+		return new ModelError('server-error', `The server reported an error in the stream: ${message}`, { partial });
+	}
+	if (error instanceof SyntaxError || /terminated|premature|socket|ECONNRESET|other side closed/i.test(message) || causeCode(error) === 'ECONNRESET' || causeCode(error) === 'UND_ERR_SOCKET') {
+		return new ModelError('broken-stream', `The answer stream broke: ${message}`, { partial });
+	}
+	return new ModelError('other', message, { partial });
+}
