@@ -1,29 +1,17 @@
 /**
- * Public API of the token counter (see CONTRACTS.md). First version: js-tiktoken's lite encoder with the
- * rank file of the chosen encoding loaded on first use, so activation does not pay for rank data.
+ * Public API of the token counter (see CONTRACTS.md): exact tiktoken counts (ordinary text: special-token
+ * strings are plain text) for four OpenAI encodings, with the rank data of an encoding loaded on first use.
  */
-import { Tiktoken } from 'js-tiktoken/lite';
+import { BpeCounter, type TokenCounter } from './counter';
+import type { EncodingName } from './encodings';
+import { RankTable, type RankFile } from './rankTable';
 
-export type EncodingName = 'o200k_base' | 'cl100k_base' | 'p50k_base' | 'r50k_base';
+export { DEFAULT_ENCODING, ENCODINGS, encodingForModel, isEncodingName, type EncodingName } from './encodings';
+export { BpeCounter, type TokenCounter } from './counter';
 
-export const ENCODINGS: readonly EncodingName[] = ['o200k_base', 'cl100k_base', 'p50k_base', 'r50k_base'];
-
-export interface TokenCounter {
-	readonly encoding: EncodingName;
-	/** Number of tokens; text that looks like a special token is counted as ordinary text. */
-	count(text: string): number;
-	encode(text: string): number[];
-}
-
-interface RankFile {
-	pat_str: string;
-	special_tokens: Record<string, number>;
-	bpe_ranks: string;
-}
-
-// One `import()` per literal path: the bundler keeps each rank module separate and evaluates it only when
-// that encoding is first asked for.
-async function loadRanks(encoding: EncodingName): Promise<RankFile> {
+// One `import()` per literal path: esbuild wraps each rank module so that it is evaluated only when that
+// encoding is first asked for (its 0.5-2.3 MB string is not even parsed into a value before then).
+async function loadRankFile(encoding: EncodingName): Promise<RankFile> {
 	switch (encoding) {
 		case 'o200k_base': return (await import('js-tiktoken/ranks/o200k_base')).default;
 		case 'cl100k_base': return (await import('js-tiktoken/ranks/cl100k_base')).default;
@@ -32,17 +20,21 @@ async function loadRanks(encoding: EncodingName): Promise<RankFile> {
 	}
 }
 
-const loaded = new Map<EncodingName, Promise<TokenCounter>>();
+const loaded = new Map<EncodingName, Promise<BpeCounter>>();
 
+/** The counter for `encoding`, shared by every caller in this process. */
 export function loadCounter(encoding: EncodingName): Promise<TokenCounter> {
+	return loadBpeCounter(encoding);
+}
+
+/** Same as `loadCounter`, with the extra methods of the concrete counter (ranges, pieces). */
+export function loadBpeCounter(encoding: EncodingName): Promise<BpeCounter> {
 	let counter = loaded.get(encoding);
 	if (!counter) {
-		counter = loadRanks(encoding).then((ranks) => {
-			const tiktoken = new Tiktoken(ranks);
-			const encode = (text: string): number[] => tiktoken.encode(text, [], []);
-			return { encoding, count: (text: string) => encode(text).length, encode };
-		});
+		counter = loadRankFile(encoding).then((file) => new BpeCounter(encoding, new RankTable(file)));
 		loaded.set(encoding, counter);
+		// A failed load must not stick: the next call tries again.
+		counter.catch(() => loaded.delete(encoding));
 	}
 	return counter;
 }

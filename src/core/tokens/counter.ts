@@ -1,0 +1,106 @@
+import { BytePairMerger } from './bytePairMerge';
+import type { EncodingName } from './encodings';
+import { scannerFor, type PieceScanner } from './preTokenizer';
+import type { RankTable } from './rankTable';
+import { binaryString, encodeUtf8 } from './utf8';
+
+/** Pieces longer than this are not cached: they rarely repeat and would pin large strings. */
+const CACHE_MAX_CHARS = 64;
+/** Entries before the piece cache starts over (a few MB at most). */
+const CACHE_MAX_ENTRIES = 100_000;
+
+export interface TokenCounter {
+	readonly encoding: EncodingName;
+	/** Number of tokens; text that looks like a special token is counted as ordinary text. */
+	count(text: string): number;
+	encode(text: string): number[];
+}
+
+/**
+ * Exact tiktoken counting (`encode_ordinary`) without building token arrays: a hand-written pre-tokenizer,
+ * a cache of counts per piece, and a byte pair merge that stays O(n log n) on long pieces.
+ */
+export class BpeCounter implements TokenCounter {
+	private readonly _scan: PieceScanner;
+	private readonly _merger: BytePairMerger;
+	private readonly _cache = new Map<string, number>();
+	private _bytes = new Uint8Array(4096);
+
+	constructor(readonly encoding: EncodingName, readonly table: RankTable) {
+		this._scan = scannerFor(encoding);
+		this._merger = new BytePairMerger(table);
+	}
+
+	count(text: string): number {
+		return this.countRange(text, 0, text.length);
+	}
+
+	/** Tokens in `text[start, end)`, as if that range were the whole text. */
+	countRange(text: string, start: number, end: number): number {
+		const scan = this._scan;
+		const cache = this._cache;
+		let total = 0;
+		for (let p = start; p < end;) {
+			const e = scan(text, p, end);
+			if (e - p <= CACHE_MAX_CHARS) {
+				const piece = text.slice(p, e);
+				let n = cache.get(piece);
+				if (n === undefined) {
+					n = this._countPiece(text, p, e);
+					if (cache.size >= CACHE_MAX_ENTRIES) {
+						cache.clear();
+					}
+					cache.set(piece, n);
+				}
+				total += n;
+			} else {
+				total += this._countPiece(text, p, e);
+			}
+			p = e;
+		}
+		return total;
+	}
+
+	encode(text: string): number[] {
+		const out: number[] = [];
+		this.encodePieces(text, (_start, _end, tokens) => {
+			for (const t of tokens) {
+				out.push(t);
+			}
+		});
+		return out;
+	}
+
+	/** Calls `onPiece` with each pre-tokenizer piece and its tokens, in order. */
+	encodePieces(text: string, onPiece: (start: number, end: number, tokens: Int32Array) => void): void {
+		for (let p = 0; p < text.length;) {
+			const e = this._scan(text, p, text.length);
+			const n = this._mergePiece(text, p, e);
+			onPiece(p, e, n < 0 ? Int32Array.of(-n - 1) : this._merger.tokens.subarray(0, n));
+			p = e;
+		}
+	}
+
+	private _countPiece(text: string, p: number, e: number): number {
+		const n = this._mergePiece(text, p, e);
+		return n < 0 ? 1 : n;
+	}
+
+	/** Token count of a piece after merging, or `-(rank + 1)` when the whole piece is one token. */
+	private _mergePiece(text: string, p: number, e: number): number {
+		if (this._bytes.length < 3 * (e - p)) {
+			this._bytes = new Uint8Array(Math.max(3 * (e - p), 2 * this._bytes.length));
+		}
+		const bytes = this._bytes;
+		let n = encodeUtf8(text, p, e, bytes);
+		const ascii = n < 0;
+		n = ascii ? -n : n;
+		if (n <= this.table.maxTokenBytes) {
+			const rank = this.table.rankOf.get(ascii ? text.slice(p, e) : binaryString(bytes, n));
+			if (rank !== undefined) {
+				return -(rank + 1);
+			}
+		}
+		return this._merger.merge(bytes, n);
+	}
+}
