@@ -47,6 +47,10 @@ function webviewEntries() {
 }
 
 async function main() {
+	if (production) {
+		// A production build must not ship source maps left over from a development build.
+		fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
+	}
 	const common = {
 		bundle: true,
 		minify: production,
