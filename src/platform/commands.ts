@@ -12,4 +12,9 @@ export const Commands = {
 	notesOpenPreview: 'aiNotes.notes.openPreview',
 	notesRevealInExplorer: 'aiNotes.notes.revealInExplorer',
 	notesChooseFolder: 'aiNotes.notes.chooseFolder',
+	// Explain this blank.
+	explainBlank: 'aiNotes.explainBlank',
+	setApiKey: 'aiNotes.setApiKey',
+	clearApiKey: 'aiNotes.clearApiKey',
+	detectModelServers: 'aiNotes.detectModelServers',
 } as const;

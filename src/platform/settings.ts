@@ -15,3 +15,13 @@ export const NotesSettings = {
 	showBundled: 'aiNotes.notes.showBundled',
 	followCursor: 'aiNotes.notes.followCursor',
 } as const;
+
+/** Explain this blank: the model and the context budget. Provider, base URL, preset and model are machine-scoped. */
+export const BlankSettings = {
+	provider: 'aiNotes.model.provider',
+	baseUrl: 'aiNotes.model.baseUrl',
+	preset: 'aiNotes.model.preset',
+	model: 'aiNotes.model.name',
+	contextTokens: 'aiNotes.blank.contextTokens',
+	guessFirst: 'aiNotes.blank.guessFirst',
+} as const;
