@@ -10,7 +10,7 @@ export interface RankFile {
 	readonly bpe_ranks: string;
 }
 
-const PAIR_BITS = 18; // 256K slots (3 MB) before the pair cache starts over
+const PAIR_BITS = 19; // 512K slots (6 MB) before the pair cache starts over
 
 export class RankTable {
 	/** Token bytes (binary string) -> rank. */
