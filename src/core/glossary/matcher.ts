@@ -1,0 +1,241 @@
+import { foldChar, isSeparator, termKey, termWords } from './termKey';
+import type { GlossaryEntry } from './types';
+
+export interface GlossaryMatch {
+	readonly entry: GlossaryEntry;
+	/** Offsets in the text given to the matcher: `text.slice(start, end)` is what matched. */
+	readonly start: number;
+	readonly end: number;
+}
+
+interface TrieNode {
+	readonly children: Map<string, TrieNode>;
+	/** First characters of a next word that may follow a separator here ("self" -> " supervision"). */
+	afterSeparator?: Set<string>;
+	/** Endings allowed after this node: inflections of the term ending here, or of one ending a letter later. */
+	endings?: { readonly entry: number; readonly suffixes: readonly string[] }[];
+}
+
+const WORD = /[\p{L}\p{M}\p{N}_]/u;
+// Scripts written without spaces: a term there may start or end in the middle of a "word".
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const VOWELS = 'aeiou';
+/** Separator runs longer than this ("self   -   supervision") end a match: they are layout, not a hyphen. */
+const MAX_SEPARATOR_RUN = 3;
+
+/**
+ * Finds glossary terms in text. Built once per glossary change; every look-up then walks a trie of folded
+ * characters from each word start, so a hover costs a scan of one line (or a window around the offset on a
+ * very long line), independent of the number of terms.
+ *
+ * Matching rules: case-insensitive; the words of a term may be joined by a space, a hyphen, an underscore or
+ * nothing; the last word may take a simple English inflection (-s, -es, -ed, -ing, a final e dropped before
+ * -ing, y -> -ies/-ied, a doubled final consonant), but no other suffix, so "decoder" is not "decode";
+ * the longest term wins ("masked language model" over "language model"), then the leftmost.
+ */
+export class GlossaryMatcher {
+	private readonly _root: TrieNode = { children: new Map() };
+	private readonly _entries: readonly GlossaryEntry[];
+	private readonly _byKey = new Map<string, GlossaryEntry>();
+	private _longest = 0;
+
+	/** `entries` in order of precedence: when two entries share a name, the first keeps it; terms beat aliases. */
+	constructor(entries: readonly GlossaryEntry[]) {
+		this._entries = entries;
+		entries.forEach((entry, index) => this._add(entry.term, index));
+		entries.forEach((entry, index) => entry.aliases.forEach((alias) => this._add(alias, index)));
+	}
+
+	get entries(): readonly GlossaryEntry[] {
+		return this._entries;
+	}
+
+	/** The entry named `name` (term or alias, any case or separators), if any. */
+	lookup(name: string): GlossaryEntry | undefined {
+		return this._byKey.get(termKey(name));
+	}
+
+	/** The term at `offset` in a multi-line text; scans only the line around the offset. */
+	matchAt(text: string, offset: number): GlossaryMatch | undefined {
+		if (offset < 0 || offset > text.length || this._longest === 0) {
+			return undefined;
+		}
+		const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+		let lineEnd = text.indexOf('\n', offset);
+		if (lineEnd < 0) {
+			lineEnd = text.length;
+		}
+		// A match covering `offset` starts at most `_longest` characters before it; scanning a window around the
+		// offset keeps a 5 MB single-line file as cheap as a short line.
+		const from = Math.max(lineStart, offset - this._longest);
+		const to = Math.min(lineEnd, offset + this._longest);
+		for (const match of this._scan(text, from, to)) {
+			if (match.start <= offset && offset < match.end) {
+				return match;
+			}
+			if (match.start > offset) {
+				break;
+			}
+		}
+		return undefined;
+	}
+
+	/** Every non-overlapping match in `text[from, to)`, left to right. */
+	matchAll(text: string, from = 0, to = text.length): GlossaryMatch[] {
+		return [...this._scan(text, Math.max(0, from), Math.min(text.length, to))];
+	}
+
+	private *_scan(text: string, from: number, to: number): Generator<GlossaryMatch> {
+		let i = from;
+		while (i < to) {
+			const ch = text[i];
+			if (this._root.children.has(foldChar(ch)) && this._canStart(text, i)) {
+				const match = this._longestAt(text, i, to);
+				if (match) {
+					yield match;
+					i = match.end;
+					continue;
+				}
+			}
+			i++;
+		}
+	}
+
+	private _canStart(text: string, i: number): boolean {
+		if (i === 0) {
+			return true;
+		}
+		const before = text[i - 1];
+		return !WORD.test(before) || UNSPACED.test(before) || UNSPACED.test(text[i]);
+	}
+
+	private _canEnd(text: string, end: number): boolean {
+		if (end >= text.length) {
+			return true;
+		}
+		const after = text[end];
+		return !WORD.test(after) || UNSPACED.test(after) || UNSPACED.test(text[end - 1]);
+	}
+
+	private _longestAt(text: string, start: number, to: number): GlossaryMatch | undefined {
+		let node: TrieNode | undefined = this._root;
+		let i = start;
+		let best: { entry: number; end: number; inflected: boolean } | undefined;
+		while (node) {
+			if (node.endings) {
+				for (const { entry, suffixes } of node.endings) {
+					for (const suffix of suffixes) {
+						const end = i + suffix.length;
+						const inflected = suffix.length > 0;
+						// Longest wins; at equal length a term written that way ("decoding") beats an inflection ("decode").
+						const better = best === undefined || end > best.end || (end === best.end && best.inflected && !inflected);
+						if (better && end <= to && hasAt(text, i, suffix) && this._canEnd(text, end)) {
+							best = { entry, end, inflected };
+						}
+					}
+				}
+			}
+			if (i >= to) {
+				break;
+			}
+			const ch = foldChar(text[i]);
+			if (isSeparator(ch)) {
+				let j = i;
+				while (j < to && j - i < MAX_SEPARATOR_RUN && isSeparator(text[j])) {
+					j++;
+				}
+				const next = j < to ? foldChar(text[j]) : '';
+				if (!node.afterSeparator?.has(next)) {
+					break;
+				}
+				node = node.children.get(next);
+				i = j + 1;
+				continue;
+			}
+			node = node.children.get(ch);
+			i++;
+		}
+		return best ? { entry: this._entries[best.entry], start, end: best.end } : undefined;
+	}
+
+	private _add(name: string, index: number): void {
+		const words = termWords(name);
+		const key = words.join('');
+		if (!key) {
+			return;
+		}
+		// A name already known ("fine-tuning" after "finetuning") only adds the places where it allows a
+		// separator; it must not steal the name from the earlier entry.
+		const known = this._byKey.has(key);
+		if (!known) {
+			this._byKey.set(key, this._entries[index]);
+		}
+		let node = this._root;
+		let parent = node;
+		let length = 0;
+		words.forEach((word, w) => {
+			for (let c = 0; c < word.length; c++) {
+				const ch = word[c];
+				if (w > 0 && c === 0) {
+					(node.afterSeparator ??= new Set()).add(ch);
+				}
+				let child = node.children.get(ch);
+				if (!child) {
+					child = { children: new Map() };
+					node.children.set(ch, child);
+				}
+				parent = node;
+				node = child;
+				length++;
+			}
+			length += w > 0 ? MAX_SEPARATOR_RUN : 0;
+		});
+		this._longest = Math.max(this._longest, length + 4);
+		if (known) {
+			return;
+		}
+		const last = words[words.length - 1];
+		const { here, before } = inflections(last);
+		(node.endings ??= []).push({ entry: index, suffixes: here });
+		if (before.length > 0) {
+			(parent.endings ??= []).push({ entry: index, suffixes: before });
+		}
+	}
+}
+
+/**
+ * Suffixes allowed after the last word of a term (`here`), and after the word minus its last letter
+ * (`before`: "decode" -> "decod" + "ing", "query" -> "quer" + "ies"). The empty suffix is the term itself.
+ */
+export function inflections(word: string): { here: string[]; before: string[] } {
+	const last = word[word.length - 1];
+	if (!/[a-z]/.test(last) || word.length < 2) {
+		return { here: [''], before: [] };
+	}
+	const previous = word[word.length - 2];
+	if (last === 'e') {
+		return { here: ['', 's', 'd'], before: ['ing'] };
+	}
+	if (last === 'y' && !VOWELS.includes(previous)) {
+		return { here: ['', 'ing'], before: ['ies', 'ied'] };
+	}
+	if (/(s|x|z|ch|sh)$/.test(word)) {
+		return { here: ['', 'es', 'ed', 'ing'], before: [] };
+	}
+	const here = ['', 's', 'ed', 'ing'];
+	// "cap" -> "capped": a short final syllable doubles its consonant. Words already ending in a double letter
+	// ("prefill") take the plain endings.
+	if (!VOWELS.includes(last) && VOWELS.includes(previous) && !'wxy'.includes(last)) {
+		here.push(`${last}ed`, `${last}ing`);
+	}
+	return { here, before: [] };
+}
+
+function hasAt(text: string, at: number, suffix: string): boolean {
+	for (let k = 0; k < suffix.length; k++) {
+		if (foldChar(text[at + k] ?? '') !== suffix[k]) {
+			return false;
+		}
+	}
+	return true;
+}
