@@ -17,4 +17,7 @@ export const Commands = {
 	setApiKey: 'aiNotes.setApiKey',
 	clearApiKey: 'aiNotes.clearApiKey',
 	detectModelServers: 'aiNotes.detectModelServers',
+	// Diagrams.
+	showDiagrams: 'aiNotes.showDiagrams',
+	openDiagram: 'aiNotes.openDiagram',
 } as const;
