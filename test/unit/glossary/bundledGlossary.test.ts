@@ -56,7 +56,7 @@ describe('Bundled glossary (notes/glossary.md)', () => {
 	});
 
 	it('finds the seed\'s key terms in running text', () => {
-		const text = 'During prefill the model builds the KV cache; self-supervised LLMs then decode with top-p sampling ("top-p sampling" is one alias).';
+		const text = 'During prefill the model builds the KV cache; self-supervised LLMs then decode with top-p sampling.';
 		assert.deepStrictEqual(matcher.matchAll(text).map((m) => m.entry.term), [
 			'Prefill', 'KV cache', 'Self-supervision', 'Large language model', 'Decode', 'Top-p',
 		]);
