@@ -49,6 +49,8 @@ export function registerNotes(services: Services): vscode.Disposable {
 		filter = normalizeQuery(value);
 		tree.setState({ ...tree.state, filter });
 		view.description = filter === '' ? undefined : vscode.l10n.t('Filter: "{0}"', filter);
+		// The description is hidden when the view is alone in its container; the message always shows.
+		view.message = filter === '' ? undefined : vscode.l10n.t('Showing notes and headings that contain "{0}". Clear the filter with the button in the title bar.', filter);
 		void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, filter !== '');
 	};
 

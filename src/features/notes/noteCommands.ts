@@ -10,12 +10,17 @@ export function noteUriOf(target: unknown, selection: readonly NotesNode[]): vsc
 	if (target instanceof vscode.Uri) {
 		return target;
 	}
-	const node = (target ?? selection[0]) as NotesNode | undefined;
+	const node = target as NotesNode | undefined;
 	if (node && (node.kind === 'note' || node.kind === 'heading')) {
 		return vscode.Uri.parse(node.note.key);
 	}
+	// Without an argument (command palette, view title): the markdown editor in front, else the tree's selection.
 	const editor = vscode.window.activeTextEditor;
-	return editor?.document.languageId === 'markdown' ? editor.document.uri : undefined;
+	if (editor?.document.languageId === 'markdown') {
+		return editor.document.uri;
+	}
+	const selected = selection[0];
+	return selected && (selected.kind === 'note' || selected.kind === 'heading') ? vscode.Uri.parse(selected.note.key) : undefined;
 }
 
 /** Asks which note to use when a command has none: every indexed note, by title. */

@@ -45,7 +45,7 @@ export function problemText(problem: NoteProblem): string {
 		case 'unreadable':
 			return vscode.l10n.t('cannot be read: {0}', problem.message);
 		case 'empty':
-			return vscode.l10n.t('empty');
+			return vscode.l10n.t('empty note');
 		case 'noHeadings':
 			return vscode.l10n.t('no headings');
 		case 'tooManyHeadings':
@@ -82,6 +82,7 @@ export function treeItemOf(node: NotesNode, expandNotes: boolean): vscode.TreeIt
 			item.resourceUri = vscode.Uri.parse(node.note.key);
 			item.iconPath = new vscode.ThemeIcon(node.note.problem && node.note.problem.kind !== 'noHeadings' && node.note.problem.kind !== 'empty' ? 'warning' : 'book');
 			item.contextValue = node.group === 'bundled' ? 'note.bundled' : 'note.user';
+			item.accessibilityInformation = { label: vscode.l10n.t('{0}, note', node.note.title) };
 			item.command = openCommand(node.note, node.note.titleLine);
 			return item;
 		}
@@ -90,6 +91,7 @@ export function treeItemOf(node: NotesNode, expandNotes: boolean): vscode.TreeIt
 			const item = new vscode.TreeItem(heading.text === '' ? vscode.l10n.t('(empty heading)') : heading.text, node.outline.children.some((child) => isVisible(node.visible, child.index)) ? (expandNotes ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
 			item.id = node.id;
 			item.tooltip = `${'#'.repeat(heading.level)} ${heading.text}\n${node.note.fileName}#${heading.slug}`;
+			item.accessibilityInformation = { label: vscode.l10n.t('{0}, heading level {1}', heading.text, heading.level) };
 			item.iconPath = new vscode.ThemeIcon('symbol-string');
 			item.contextValue = 'heading';
 			item.command = openCommand(node.note, heading.line);

@@ -193,7 +193,7 @@ export class NotesTreeProvider extends Disposable implements vscode.TreeDataProv
 			});
 		}
 		const nodes: NotesNode[] = this._visibleNotes(group).map(({ note, visible }) => {
-			const id = `${group}:${note.key}`;
+			const id = `${this._idPrefix()}${group}:${note.key}`;
 			return this._cached(id, () => ({ kind: 'note', id, group, note, visible }));
 		});
 		const index = this._indexes[group];
@@ -217,8 +217,16 @@ export class NotesTreeProvider extends Disposable implements vscode.TreeDataProv
 	}
 
 	private _headingNode(group: GroupId, note: Note, outline: OutlineNode, visible: HeadingFilter): NotesNode {
-		const id = `${group}:${note.key}#${outline.heading.slug}`;
+		const id = `${this._idPrefix()}${group}:${note.key}#${outline.heading.slug}`;
 		return this._cached(id, () => ({ kind: 'heading', id, group, note, outline, index: outline.index, visible }));
+	}
+
+	/**
+	 * While a filter is active, notes and headings get other ids: VS Code remembers the collapsed state of an
+	 * id, and filtered results must open expanded so every match is visible.
+	 */
+	private _idPrefix(): string {
+		return this._state.filter === '' ? '' : `filter:${this._state.filter}:`;
 	}
 
 	private _message(scope: string, name: string, text: string, icon: string, command?: vscode.Command): NotesNode {

@@ -1,0 +1,219 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { sleep, waitFor, workbench } from './workbench';
+
+const EXTENSION_ID = 'ai-notes-companion.ai-notes-companion';
+const ROWS = '.part.sidebar .monaco-list-row';
+
+function extensionUri(): vscode.Uri {
+	const extension = vscode.extensions.getExtension(EXTENSION_ID);
+	assert.ok(extension, 'the extension is not installed in the test host');
+	return extension.extensionUri;
+}
+
+function workspaceUri(...path: string[]): vscode.Uri {
+	const folder = vscode.workspace.workspaceFolders?.[0];
+	assert.ok(folder, 'the test host opened no workspace folder');
+	return vscode.Uri.joinPath(folder.uri, ...path);
+}
+
+/** The headings of a markdown file found with a plain line scan, independent of the extension's parser. */
+async function atxHeadings(uri: vscode.Uri): Promise<Array<{ level: number; text: string; line: number }>> {
+	const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+	let fenced = false;
+	const result: Array<{ level: number; text: string; line: number }> = [];
+	text.split('\n').forEach((line, index) => {
+		if (/^(```|~~~)/.test(line)) {
+			fenced = !fenced;
+		}
+		const match = /^(#{1,6}) (.+)$/.exec(line);
+		if (match && !fenced) {
+			result.push({ level: match[1].length, text: match[2].trim(), line: index });
+		}
+	});
+	return result;
+}
+
+async function rows(): Promise<string[]> {
+	return (await workbench.text(ROWS)).map((row) => row.trim());
+}
+
+/** Waits until the rendered notes tree shows every one of `texts` (each a row's first line). */
+async function waitForRows(texts: readonly string[], timeoutMs = 10_000): Promise<string[]> {
+	let last: string[] = [];
+	const ok = await waitFor(async () => {
+		last = await rows();
+		// A row's text is its label followed directly by its description (a count, a problem).
+		return texts.every((text) => last.some((row) => row.startsWith(text)));
+	}, timeoutMs, 200);
+	assert.ok(ok, `the notes tree does not show ${JSON.stringify(texts)}; rows: ${JSON.stringify(last)}`);
+	return last;
+}
+
+async function setFilter(text: string): Promise<void> {
+	const typed = vscode.commands.executeCommand('aiNotes.notes.filter');
+	await sleep(500);
+	await workbench.press('Control+A');
+	await workbench.type(text);
+	await workbench.press('Enter');
+	await typed;
+}
+
+async function showNotesView(): Promise<void> {
+	await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+	await vscode.commands.executeCommand('aiNotes.notes.focus');
+}
+
+suite('Notes tree', () => {
+	suiteSetup(async function () {
+		this.timeout(30_000);
+		await showNotesView();
+		await waitForRows(['Bundled notes', 'My notes', 'Diagrams'], 20_000);
+	});
+
+	teardown(async () => {
+		await vscode.commands.executeCommand('aiNotes.notes.clearFilter');
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	test('shows the bundled notes by title and their headings', async () => {
+		const attention = vscode.Uri.joinPath(extensionUri(), 'notes', '12-attention.md');
+		const headings = await atxHeadings(attention);
+		const title = headings[0];
+		assert.strictEqual(title.level, 1);
+		await waitForRows([title.text]);
+		// Filtering by the note's title keeps the whole note and expands it, so its headings are rendered.
+		await setFilter(title.text);
+		const sections = headings.filter((heading) => heading.level === 2).slice(0, 3).map((heading) => heading.text);
+		const shown = await waitForRows([title.text, ...sections]);
+		assert.ok(!shown.some((row) => row.startsWith('The transformer')), 'the filter should hide other notes');
+		let body = '';
+		await waitFor(async () => {
+			body = (await workbench.text('.part.sidebar .pane-body')).join('\n');
+			return body.includes(`contain "${title.text.toLowerCase()}"`);
+		}, 5000, 200);
+		assert.ok(body.includes(`contain "${title.text.toLowerCase()}"`), `the view should show the active filter: ${body.slice(0, 300)}`);
+		await workbench.screenshot('notes-tree-filtered');
+	});
+
+	test('clicking a heading opens the note on that heading\'s line', async () => {
+		const attention = vscode.Uri.joinPath(extensionUri(), 'notes', '12-attention.md');
+		const target = (await atxHeadings(attention)).filter((heading) => heading.level === 3)[0];
+		await setFilter(target.text);
+		await waitForRows([target.text]);
+		await workbench.click(`${ROWS}[aria-label^="${target.text.replace(/"/g, '\\"')}, heading level"]`);
+		const editor = await waitFor(() => {
+			const active = vscode.window.activeTextEditor;
+			return active?.document.uri.path.endsWith('/12-attention.md') ? active : undefined;
+		});
+		assert.ok(editor, 'no editor opened for the note');
+		assert.strictEqual(editor.selection.active.line, target.line);
+	});
+
+	test('shows the workspace notes, with problems of bad files stated in the tree', async () => {
+		const shown = await waitForRows(['My study log', 'Attention questions', 'empty', 'binary']);
+		assert.ok(shown.some((row) => /^binary\s*binary file/.test(row)), `rows: ${JSON.stringify(shown)}`);
+	});
+
+	test('editing a note updates the tree, unsaved edits included', async () => {
+		const uri = workspaceUri('notes', 'attention-questions.md');
+		const document = await vscode.workspace.openTextDocument(uri);
+		await vscode.window.showTextDocument(document);
+		const edit = new vscode.WorkspaceEdit();
+		edit.insert(uri, new vscode.Position(document.lineCount, 0), '\n## Freshly typed section\n');
+		assert.ok(await vscode.workspace.applyEdit(edit));
+		await setFilter('freshly typed');
+		await waitForRows(['Attention questions', 'Freshly typed section']);
+		await vscode.commands.executeCommand('workbench.action.files.revert');
+	});
+
+	test('creating, renaming and deleting a file updates the tree', async () => {
+		const created = workspaceUri('notes', 'created-by-test.md');
+		await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('# Created by the test\n\n## First section\n'));
+		await waitForRows(['Created by the test']);
+		const renamed = workspaceUri('notes', 'renamed-by-test.md');
+		await vscode.workspace.fs.rename(created, renamed);
+		await vscode.workspace.fs.writeFile(renamed, new TextEncoder().encode('# Renamed by the test\n'));
+		await waitForRows(['Renamed by the test']);
+		assert.ok(!(await rows()).some((row) => row.startsWith('Created by the test')));
+		await vscode.workspace.fs.delete(renamed);
+		const gone = await waitFor(async () => !(await rows()).some((row) => row.startsWith('Renamed by the test')), 5000, 200);
+		assert.ok(gone, 'the deleted note is still in the tree');
+	});
+
+	test('the tree follows the cursor: the heading around it is revealed and selected', async () => {
+		const transformer = vscode.Uri.joinPath(extensionUri(), 'notes', '11-the-transformer.md');
+		const target = (await atxHeadings(transformer)).filter((heading) => heading.level === 3).slice(-1)[0];
+		const editor = await vscode.window.showTextDocument(transformer);
+		const line = target.line + 2;
+		editor.selection = new vscode.Selection(line, 0, line, 0);
+		editor.revealRange(new vscode.Range(line, 0, line, 0));
+		const selected = await waitFor(async () => {
+			const texts = await workbench.text(`${ROWS}.selected`);
+			return texts.some((text) => text.trim() === target.text) ? texts : undefined;
+		}, 10_000, 200);
+		await workbench.screenshot('notes-tree-follow-cursor');
+		assert.ok(selected, `the heading "${target.text}" was not selected; selected rows: ${JSON.stringify(await workbench.text(`${ROWS}.selected`))}`);
+	});
+});
+
+suite('Notes preview', () => {
+	suiteSetup(async () => {
+		await showNotesView();
+	});
+
+	teardown(async () => {
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	async function webviewText(containing: string): Promise<string> {
+		let texts: string[] = [];
+		const found = await waitFor(async () => {
+			texts = await workbench.webviewText();
+			return texts.find((text) => text.includes(containing));
+		}, 10_000, 200);
+		assert.ok(found, `no webview shows "${containing}"; webviews: ${JSON.stringify(texts.map((t) => t.slice(0, 200)))}`);
+		return found;
+	}
+
+	test('opens a bundled note with its H1 and its diagram', async () => {
+		const attention = vscode.Uri.joinPath(extensionUri(), 'notes', '12-attention.md');
+		const [title] = await atxHeadings(attention);
+		await vscode.commands.executeCommand('aiNotes.notes.openPreview', attention);
+		await webviewText(title.text);
+		const hasDiagram = await waitFor(() => workbench.webviewClick('img[data-diagram="attention"][src*="attention.svg"]'), 5000, 200);
+		await workbench.screenshot('notes-preview');
+		assert.ok(hasDiagram, 'the preview shows no attention diagram');
+	});
+
+	test('shows local images, blocks remote ones, and follows edits keeping one panel', async () => {
+		const uri = workspaceUri('notes', 'study-log.md');
+		const document = await vscode.workspace.openTextDocument(uri);
+		await vscode.window.showTextDocument(document);
+		await vscode.commands.executeCommand('aiNotes.notes.openPreview');
+		const text = await webviewText('My study log');
+		assert.ok(text.includes('Remote image not loaded: A tracker pixel'), text);
+		assert.ok(!text.includes('Not a heading: inside a fence') || text.includes('# Not a heading'), 'fenced code is shown as code');
+		assert.ok(await workbench.webviewClick('img[alt="Local sketch"]'), 'the local image is missing');
+		const edit = new vscode.WorkspaceEdit();
+		edit.insert(uri, new vscode.Position(2, 0), 'A line typed while the preview is open.\n\n');
+		assert.ok(await vscode.workspace.applyEdit(edit));
+		await webviewText('A line typed while the preview is open.');
+		const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('aiNotes.notesPreview'));
+		assert.strictEqual(tabs.length, 1, 'the preview panel should be reused');
+		await vscode.commands.executeCommand('workbench.action.files.revert');
+	});
+
+	test('a link to another note opens that note at the linked heading', async () => {
+		const uri = workspaceUri('notes', 'study-log.md');
+		await vscode.commands.executeCommand('aiNotes.notes.openPreview', uri);
+		await webviewText('the attention note');
+		assert.ok(await workbench.webviewClick('[data-href="attention-questions.md#open-questions"]'));
+		const editor = await waitFor(() => {
+			const active = vscode.window.activeTextEditor;
+			return active?.document.uri.path.endsWith('/attention-questions.md') ? active : undefined;
+		});
+		assert.ok(editor, 'the linked note did not open');
+		assert.strictEqual(editor.selection.active.line, 2);
+	});
+});
