@@ -77,12 +77,12 @@ export class FakeOpenAIServer {
 	}
 
 	static async start(options: FakeServerOptions = {}, port = 0): Promise<FakeOpenAIServer> {
-		let instance: FakeOpenAIServer | undefined;
+		const holder: { instance?: FakeOpenAIServer } = {};
 		const server = http.createServer((req, res) => {
-			instance?._handle(req, res);
+			holder.instance?._handle(req, res);
 		});
-		instance = new FakeOpenAIServer(server, options);
-		const created = instance;
+		const created = new FakeOpenAIServer(server, options);
+		holder.instance = created;
 		server.on('connection', (socket) => {
 			created._sockets.add(socket);
 			socket.on('close', () => created._sockets.delete(socket));

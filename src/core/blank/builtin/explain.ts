@@ -36,8 +36,9 @@ export function explainPrediction(kind: 'prose' | 'code', candidates: readonly B
 	if (best.definition) {
 		lines.push('', `Glossary: **${escapeMd(best.definition.term)}** — ${escapeMd(best.definition.definition)}`);
 	}
-	if (candidates.length > 1) {
-		lines.push('', `Alternatives: ${candidates.slice(1).map((c) => `**${escapeMd(c.text)}** (${percent(c.probability)})`).join(', ')}.`);
+	const runnerUp = candidates[1];
+	if (runnerUp) {
+		lines.push('', `The runner-up, **${escapeMd(runnerUp.text)}** (${percent(runnerUp.probability)}), ${runnerUp.evidence.length > 0 ? 'also appears in the notes' : 'has less support'}${runnerUp.leftMatch.count + runnerUp.rightMatch.count > 0 ? `, next to the blank's neighbours ${runnerUp.leftMatch.count + runnerUp.rightMatch.count} times` : ''}.`);
 	}
 	lines.push('', `_This is the builtin statistical model: it counts which ${unit}s appear before and after the words around the blank (n-grams read in both directions, smoothed) in the bundled notes, your notes and this document. It does not understand the text; a network model can explain meaning._`);
 	return lines.join('\n');

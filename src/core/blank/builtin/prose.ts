@@ -42,7 +42,9 @@ export function predictProse(model: NgramModel, context: WordContext): ProseCand
 	const scored: Scored[] = [];
 	const consider = (words: string[]): void => {
 		const key = words.join(' ');
-		if (seen.has(key) || words.some((w) => w === BOS || w === EOS)) {
+		// A fill that repeats a word right next to the blank ("my favorite [my favorite color]") is an echo
+		// of the context, and one that repeats its own word is a loop of the counts; neither is a prediction.
+		if (seen.has(key) || words.some((w, i) => w === BOS || w === EOS || w === l1 || w === r1 || words.indexOf(w) !== i)) {
 			return;
 		}
 		seen.add(key);

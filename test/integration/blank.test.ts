@@ -1,0 +1,154 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { FakeOpenAIServer } from '../support/fakeOpenAIServer';
+import { sleep, waitFor, workbench } from './workbench';
+
+const EXTENSION_ID = 'ai-notes-companion.ai-notes-companion';
+/** The port the fixture's .vscode/settings.json points aiNotes.model.baseUrl at. */
+const DECOY_PORT = 47913;
+
+function workspaceFile(relative: string): vscode.Uri {
+	const folder = vscode.workspace.workspaceFolders?.[0];
+	assert.ok(folder, 'the test workspace is open');
+	return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+/** Opens a fixture file and selects the first occurrence of `word` on the line containing `lineHint`. */
+async function selectWord(relative: string, lineHint: string, word: string): Promise<vscode.TextEditor> {
+	const document = await vscode.workspace.openTextDocument(workspaceFile(relative));
+	const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+	const text = document.getText();
+	const line = text.indexOf(lineHint);
+	assert.ok(line >= 0, `${lineHint} is in ${relative}`);
+	const start = text.indexOf(word, line);
+	editor.selection = new vscode.Selection(document.positionAt(start), document.positionAt(start + word.length));
+	return editor;
+}
+
+async function panelText(): Promise<string> {
+	return (await workbench.webviewText()).join('\n');
+}
+
+async function setUserSetting(key: string, value: unknown): Promise<void> {
+	await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+suite('Blank: explain this blank', function () {
+	this.timeout(60_000);
+	let server: FakeOpenAIServer;
+	let decoy: FakeOpenAIServer;
+
+	suiteSetup(async () => {
+		await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+		server = await FakeOpenAIServer.start({ chunkSize: 6 });
+		decoy = await FakeOpenAIServer.start({}, DECOY_PORT);
+	});
+
+	teardown(async () => {
+		for (const key of ['aiNotes.model.provider', 'aiNotes.model.baseUrl', 'aiNotes.model.name']) {
+			await setUserSetting(key, undefined);
+		}
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	suiteTeardown(async () => {
+		await server?.close();
+		await decoy?.close();
+	});
+
+	test('Blank: builtin model predicts the selection and shows it in the panel', async () => {
+		await selectWord('blank/masked-models.md', 'My favorite color', 'color');
+		await vscode.commands.executeCommand('aiNotes.explainBlank');
+		const text = await waitFor(async () => {
+			const t = await panelText();
+			return /verdict|same/i.test(t) && t.includes('Builtin statistical model') ? t : '';
+		}, 15_000);
+		assert.match(text, /Best fill\s*color\s+\d+%/i, text);
+		assert.match(text, /statistical model/);
+		assert.match(text, /Original\s*color/i);
+		assert.match(text, /\bsame\b/i);
+		await workbench.screenshot('blank-builtin');
+	});
+
+	test('Blank: builtin model on code predicts a member name', async () => {
+		// The cursor on a `____` marker, no selection: the marker is the blank.
+		const document = await vscode.workspace.openTextDocument(workspaceFile('blank/average.js'));
+		const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+		const at = document.getText().indexOf('____') + 2;
+		editor.selection = new vscode.Selection(document.positionAt(at), document.positionAt(at));
+		await vscode.commands.executeCommand('aiNotes.explainBlank');
+		const text = await waitFor(async () => {
+			const t = await panelText();
+			return /Best fill/i.test(t) && t.includes('items') ? t : '';
+		}, 15_000);
+		assert.match(text, /Best fill\s*length\s+\d+%/i, text);
+	});
+
+	test('Blank: a local OpenAI-compatible server streams into the panel; the workspace base URL is ignored', async () => {
+		await setUserSetting('aiNotes.model.provider', 'openai-compatible');
+		await setUserSetting('aiNotes.model.baseUrl', server.baseUrl);
+		await setUserSetting('aiNotes.model.name', 'scenario:slow');
+		server.configure({ slowDelayMs: 60 });
+		const before = server.chatRequests.length;
+		await selectWord('blank/masked-models.md', 'My favorite color', 'color');
+		const running = vscode.commands.executeCommand('aiNotes.explainBlank');
+		// While the answer is still arriving, part of it is already in the panel.
+		const partial = await waitFor(async () => {
+			const request = server.chatRequests[before];
+			const t = await panelText();
+			return request && !request.done && /Receiving the answer/.test(t) && /Best fill/i.test(t) ? t : '';
+		}, 15_000);
+		assert.ok(partial, 'the panel showed a partial answer while the stream was open');
+		await running;
+		const text = await waitFor(async () => {
+			const t = await panelText();
+			return /Verdict|same/i.test(t) && /Original/i.test(t) ? t : '';
+		}, 15_000);
+		assert.match(text, /Best fill\s*color/i);
+		assert.match(text, /Alternatives:\s*food, song/);
+		assert.match(text, /is blue/);
+		assert.match(text, /\bsame\b/i);
+		assert.match(text, /The fill is exactly the original word/);
+		await workbench.screenshot('blank-streamed');
+
+		const [fill, verdict] = server.chatRequests.slice(before);
+		const fillBody = fill.body as { model: string; stream: boolean; messages: { role: string; content: string }[] };
+		assert.strictEqual(fillBody.model, 'scenario:slow');
+		assert.strictEqual(fillBody.stream, true);
+		assert.ok(fillBody.messages[1].content.includes('My favorite [BLANK] is blue'), 'the blank is masked in the prompt');
+		assert.ok(!fillBody.messages[1].content.includes('favorite color is blue'), 'the original is not sent before the answer');
+		assert.strictEqual(fill.headers.authorization, undefined, 'no key is sent to a keyless local server');
+		assert.ok(verdict, 'a verdict turn followed');
+		assert.strictEqual(decoy.requests.length, 0, 'the workspace settings\' base URL received nothing');
+	});
+
+	test('Blank: cancelling stops the request at once and keeps the partial answer', async () => {
+		await setUserSetting('aiNotes.model.provider', 'openai-compatible');
+		await setUserSetting('aiNotes.model.baseUrl', server.baseUrl);
+		await setUserSetting('aiNotes.model.name', 'scenario:slow');
+		server.configure({ slowDelayMs: 400 });
+		const before = server.chatRequests.length;
+		await selectWord('blank/masked-models.md', 'prefill step', 'prefill');
+		const running = vscode.commands.executeCommand('aiNotes.explainBlank');
+		await server.waitFor(() => server.chatRequests.length > before, 15_000);
+		await waitFor(async () => /Best fill/i.test(await panelText()), 15_000);
+		// The progress notification may sit in the notification centre rather than in a toast.
+		await vscode.commands.executeCommand('notifications.showList');
+		await sleep(500);
+		await workbench.screenshot('blank-progress-cancel');
+		const clicked = await waitFor(() => workbench.click('.notifications-center .notification-list-item-buttons-container .monaco-button'), 10_000);
+		assert.ok(clicked, 'clicked Cancel on the progress notification');
+		const request = server.chatRequests[before];
+		await server.waitFor(() => request.done, 5_000);
+		assert.strictEqual(request.closedEarly, true, 'the server saw the connection close before the answer ended');
+		await running;
+		const text = await waitFor(async () => {
+			const t = await panelText();
+			return /Cancelled/.test(t) ? t : '';
+		}, 10_000);
+		assert.match(text, /Best fill\s*color/i, 'the partial answer is kept');
+		assert.strictEqual(server.chatRequests.length, before + 1, 'no verdict request after cancelling');
+		await sleep(300);
+		await workbench.screenshot('blank-cancelled');
+	});
+});
