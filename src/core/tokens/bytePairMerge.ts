@@ -23,7 +23,8 @@ export class BytePairMerger {
 	private _entryNext = new Int32Array(0);
 	private _list = new Int32Array(0);
 
-	constructor(private readonly _table: RankTable) {}
+	/** `thresholds` exist for tests, which force each merge algorithm in turn. */
+	constructor(private readonly _table: RankTable, private readonly _thresholds = { small: SMALL, long: LONG }) {}
 
 	/** Merges `bytes[0, n)`; returns the number of tokens, which are then `tokens[0, count)`. */
 	merge(bytes: Uint8Array, n: number): number {
@@ -37,7 +38,8 @@ export class BytePairMerger {
 		for (let i = 0; i < n; i++) {
 			t[i] = byteRank[bytes[i]];
 		}
-		return n <= SMALL ? this._mergeSmall(n) : n < LONG ? this._mergeHeap(n) : this._mergeLong(n);
+		const { small, long } = this._thresholds;
+		return n <= small ? this._mergeSmall(n) : n < long ? this._mergeHeap(n) : this._mergeLong(n);
 	}
 
 	private _mergeSmall(n: number): number {
