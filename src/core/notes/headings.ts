@@ -26,6 +26,9 @@ const blockParser = new MarkdownIt('default', { html: true });
 blockParser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 const inlineParser = new MarkdownIt('default', { html: true });
 
+/** Characters that can begin inline markup, escapes, entities, autolinks or raw HTML in markdown-it's default preset. */
+const INLINE_MARKUP = /[\\`*_[\]<>&!~]/;
+
 /** Notes larger than this are parsed in slices, yielding between them. */
 export const SLICE_LENGTH = 256 * 1024;
 
@@ -70,10 +73,12 @@ function headingsOfChunk(text: string, startLine: number, env: Record<string, un
 		}
 		const inline = tokens[i + 1];
 		const content = inline && inline.type === 'inline' ? inline.content : '';
-		const children = inlineParser.parseInline(content, env)[0]?.children ?? [];
+		// Most headings are plain words: only text with a character that can start inline markup needs the
+		// inline parser, which is the costliest step per heading.
+		const text = INLINE_MARKUP.test(content) ? plainText(inlineParser.parseInline(content, env)[0]?.children ?? []) : content;
 		result.push({
 			level: Number(token.tag.slice(1)),
-			text: plainText(children).replace(/\s+/g, ' ').trim(),
+			text: text.replace(/\s+/g, ' ').trim(),
 			line: startLine + token.map[0],
 		});
 	}
