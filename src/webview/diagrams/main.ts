@@ -47,8 +47,9 @@ function save(next: DiagramsViewState): void {
 	vscode.setState(state);
 }
 
-function showGallery(restoreScroll?: number): void {
-	const previous = state.view === 'diagram' ? state.id : undefined;
+/** `fromUi`: the user went back from a diagram inside the panel, so focus returns to that diagram's card. */
+function showGallery(restoreScroll?: number, fromUi = false): void {
+	const previous = fromUi && state.view === 'diagram' ? state.id : undefined;
 	viewer.hidden = true;
 	gallery.hidden = false;
 	stage.replaceChildren();
@@ -63,7 +64,8 @@ function showGallery(restoreScroll?: number): void {
 	vscode.postMessage({ type: 'shown' });
 }
 
-function showDiagram(id: string, zoom: Zoom = 'fit', scroll?: { left?: number; top?: number }): void {
+/** `fromUi`: opened from a card, so focus moves to the drawing (arrow keys then scroll it). */
+function showDiagram(id: string, zoom: Zoom = 'fit', scroll?: { left?: number; top?: number }, fromUi = false): void {
 	const card = cardFor(id);
 	if (!card) {
 		showGallery();
@@ -94,7 +96,9 @@ function showDiagram(id: string, zoom: Zoom = 'fit', scroll?: { left?: number; t
 	if (scroll) {
 		stage.scrollTo(scroll.left ?? 0, scroll.top ?? 0);
 	}
-	stage.focus();
+	if (fromUi) {
+		stage.focus();
+	}
 	vscode.postMessage({ type: 'shown', id });
 }
 
@@ -117,12 +121,30 @@ function applyZoom(zoom: Zoom): void {
 			svg.setAttribute('height', String(Math.round(height * zoom)));
 		}
 	}
-	zoomLevel.textContent = zoom === 'fit' ? strings.fit : `${Math.round(zoom * 100)}%`;
+	showZoomLevel();
 	for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-zoom]')) {
 		const kind = button.dataset.zoom;
 		button.setAttribute('aria-pressed', String((kind === 'fit' && zoom === 'fit') || (kind === 'actual' && zoom === 1)));
 	}
 }
+
+/** The percentage shown next to the zoom buttons; in fit mode it is the scale the panel's size gives. */
+function showZoomLevel(): void {
+	if (state.view !== 'diagram') {
+		return;
+	}
+	if (state.zoom !== 'fit') {
+		zoomLevel.textContent = `${Math.round(state.zoom * 100)}%`;
+		return;
+	}
+	// Wait for layout: the fitted size is only known once the drawing is in the page.
+	requestAnimationFrame(() => {
+		if (state.view === 'diagram' && state.zoom === 'fit') {
+			zoomLevel.textContent = `${Math.round(currentScale() * 100)}%`;
+		}
+	});
+}
+window.addEventListener('resize', showZoomLevel);
 
 /** The scale the drawing is shown at now, also in fit mode, so that zooming in from "fit" starts from what is seen. */
 function currentScale(): number {
@@ -161,12 +183,12 @@ for (const card of cards) {
 	card.addEventListener('click', () => {
 		const id = card.dataset.id;
 		if (id) {
-			showDiagram(id);
+			showDiagram(id, 'fit', undefined, true);
 		}
 	});
 }
 
-byId<HTMLButtonElement>('back').addEventListener('click', () => showGallery());
+byId<HTMLButtonElement>('back').addEventListener('click', () => showGallery(undefined, true));
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-zoom]')) {
 	button.addEventListener('click', () => setZoom(button.dataset.zoom));
@@ -190,7 +212,7 @@ document.addEventListener('keydown', (event) => {
 		setZoom(keys[event.key]);
 	} else if (event.key === 'Escape' || (event.key === 'Backspace' && event.target === stage)) {
 		event.preventDefault();
-		showGallery();
+		showGallery(undefined, true);
 	}
 });
 

@@ -1,0 +1,168 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { DIAGRAMS } from '../../src/core/diagrams/catalog';
+import { sleep, waitFor, workbench } from './workbench';
+
+const EXTENSION_ID = 'ai-notes-companion.ai-notes-companion';
+
+/** The text of the diagrams panel's page, or undefined while it does not show `mustInclude`. */
+async function panelText(...mustInclude: string[]): Promise<string | undefined> {
+	const pages = await workbench.webviewText();
+	return pages.find((text) => mustInclude.every((part) => text.includes(part)));
+}
+
+async function waitForPanel(mustInclude: string[], timeoutMs = 15_000): Promise<string> {
+	const text = await waitFor(() => panelText(...mustInclude), timeoutMs, 200);
+	if (!text) {
+		const pages = await workbench.webviewText();
+		assert.fail(`the diagrams panel does not show ${JSON.stringify(mustInclude)}; webviews show: ${JSON.stringify(pages.map((p) => p.slice(0, 300)))}`);
+	}
+	return text;
+}
+
+function diagramTabs(): vscode.Tab[] {
+	return vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+		.filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('aiNotes.diagrams'));
+}
+
+async function setTheme(theme: string, kind: vscode.ColorThemeKind): Promise<void> {
+	await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+	const applied = await waitFor(() => vscode.window.activeColorTheme.kind === kind, 10_000);
+	assert.ok(applied, `the theme did not switch to ${theme}`);
+	// The webview picks up the new CSS variables on its own; give it a moment to repaint before a screenshot.
+	await sleep(800);
+}
+
+suite('Diagrams panel', () => {
+	const gallery = DIAGRAMS.map((d) => d.title);
+
+	suiteSetup(async function () {
+		this.timeout(30_000);
+		await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+	});
+
+	teardown(async () => {
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	suiteTeardown(async () => {
+		await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+	});
+
+	test('Show Diagrams opens the gallery with all eight diagrams and their captions', async () => {
+		await vscode.commands.executeCommand('aiNotes.showDiagrams');
+		const text = await waitForPanel(['Diagrams', ...gallery]);
+		for (const d of DIAGRAMS) {
+			assert.ok(text.includes(d.caption), `the gallery lacks the caption of ${d.id}`);
+		}
+		assert.ok(!text.includes('could not be loaded'), 'a diagram failed to load');
+		assert.strictEqual(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'AI Notes Diagrams');
+	});
+
+	test('choosing a diagram in the gallery shows it large, with zoom controls and the note link', async () => {
+		await vscode.commands.executeCommand('aiNotes.showDiagrams');
+		await waitForPanel(gallery);
+		assert.ok(await workbench.webviewClick('button.card[data-id="seq2seq-vs-transformer"]'), 'no card to click');
+		const text = await waitForPanel(['Explained in: From seq2seq to the transformer', 'Fit', '100%']);
+		// The drawing's own words are in the page, so the SVG itself is there, not just a title.
+		assert.ok(text.includes('final hidden') && text.includes('writing now'), 'the drawing is not shown');
+		assert.ok(!text.includes(DIAGRAMS[0].caption), 'the gallery should be hidden while a diagram is shown');
+		assert.strictEqual(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'Diagram: Seq2seq vs the transformer');
+
+		assert.ok(await workbench.webviewClick('#back'));
+		await waitForPanel(gallery);
+	});
+
+	test('Open Diagram with an id opens it in the same, reused panel', async () => {
+		await vscode.commands.executeCommand('aiNotes.showDiagrams');
+		await waitForPanel(gallery);
+		await vscode.commands.executeCommand('aiNotes.openDiagram', 'attention');
+		await waitForPanel(['Explained in: How attention works', 'softmax']);
+		await vscode.commands.executeCommand('aiNotes.openDiagram', 'ai-stack');
+		await waitForPanel(['Explained in: The AI stack', 'Infrastructure']);
+		await vscode.commands.executeCommand('aiNotes.showDiagrams');
+		await waitForPanel(gallery);
+		assert.strictEqual(diagramTabs().length, 1, 'the commands should reuse one panel');
+	});
+
+	test('Open Diagram without an id offers a quick pick of all diagrams', async () => {
+		const running = vscode.commands.executeCommand('aiNotes.openDiagram');
+		const rows = await waitFor(async () => {
+			const found = await workbench.text('.quick-input-widget .monaco-list-row');
+			return found.length >= DIAGRAMS.length ? found : undefined;
+		}, 10_000);
+		assert.ok(rows, 'no quick pick appeared');
+		for (const title of gallery) {
+			assert.ok(rows.some((row) => row.includes(title)), `the quick pick lacks ${title}`);
+		}
+		await workbench.type('prefill');
+		await sleep(300);
+		await workbench.press('Enter');
+		await running;
+		await waitForPanel(['Explained in: Inference: prefill and decode']);
+	});
+
+	test('zooms to 100%, in and out, and keeps the zoom when the panel is hidden and shown again', async () => {
+		await vscode.commands.executeCommand('aiNotes.openDiagram', 'attention');
+		await waitForPanel(['Explained in: How attention works']);
+		assert.ok(await workbench.webviewClick('button[data-zoom="actual"]'));
+		assert.ok(await waitFor(() => workbench.webviewClick('button[data-zoom="actual"][aria-pressed="true"]'), 5_000), '100% should be pressed');
+		// Steps of 1.25: 100% -> 125% -> 156%, back to 125% and up again. 156% is well away from what "fit" gives
+		// at the test window's size, so the text cannot be confused with a fitted drawing.
+		for (const [button, level] of [['in', '125%'], ['in', '156%'], ['out', '125%'], ['in', '156%']]) {
+			assert.ok(await workbench.webviewClick(`button[data-zoom="${button}"]`));
+			await waitForPanel([`\n${level}\n`]);
+		}
+
+		// Cover the panel with an editor in the same group (its webview is torn down), then come back to it.
+		const doc = await vscode.workspace.openTextDocument({ content: 'covering the panel', language: 'plaintext' });
+		await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Active, preview: false });
+		const covered = await waitFor(async () => (await panelText('Explained in: How attention works')) === undefined, 5_000);
+		assert.ok(covered, 'the text editor should have hidden the panel');
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+		const text = await waitForPanel(['Explained in: How attention works', '\n156%\n']);
+		assert.ok(text.includes('softmax'));
+
+		assert.ok(!await workbench.webviewClick('button[data-zoom="fit"][aria-pressed="true"]'), 'Fit should not be pressed at 156%');
+		assert.ok(await workbench.webviewClick('button[data-zoom="fit"]'));
+		assert.ok(await waitFor(() => workbench.webviewClick('button[data-zoom="fit"][aria-pressed="true"]'), 5_000), 'Fit should be pressed');
+	});
+
+	test('"Explained in" opens the note at the heading that explains the diagram', async () => {
+		await vscode.commands.executeCommand('aiNotes.openDiagram', 'prefill-decode');
+		await waitForPanel(['Explained in: Inference: prefill and decode']);
+		assert.ok(await workbench.webviewClick('#explained'));
+		const editor = await waitFor(() => {
+			const active = vscode.window.activeTextEditor;
+			return active?.document.uri.path.endsWith('/notes/11-the-transformer.md') ? active : undefined;
+		}, 10_000);
+		assert.ok(editor, 'the note did not open');
+		const line = editor.document.getText().split('\n').findIndex((l) => l === '## Inference: prefill and decode');
+		assert.ok(line > 0);
+		assert.strictEqual(editor.selection.active.line, line);
+	});
+
+	test('screenshots of the gallery and a diagram in a dark and a light theme', async function () {
+		this.timeout(60_000);
+		for (const [theme, kind, name] of [
+			['Default Dark Modern', vscode.ColorThemeKind.Dark, 'dark'],
+			['Default Light Modern', vscode.ColorThemeKind.Light, 'light'],
+		] as const) {
+			await setTheme(theme, kind);
+			// A fresh panel, so the gallery is scrolled to the top for the picture.
+			await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+			await vscode.commands.executeCommand('aiNotes.showDiagrams');
+			await waitForPanel(gallery);
+			await sleep(500);
+			await workbench.screenshot(`diagrams-gallery-${name}`);
+			await vscode.commands.executeCommand('aiNotes.openDiagram', 'masked-vs-autoregressive');
+			await waitForPanel(['Explained in: Masked and autoregressive models']);
+			await sleep(500);
+			await workbench.screenshot(`diagrams-masked-vs-autoregressive-${name}`);
+			await vscode.commands.executeCommand('aiNotes.openDiagram', 'attention');
+			await waitForPanel(['Explained in: How attention works']);
+			await sleep(500);
+			await workbench.screenshot(`diagrams-attention-${name}`);
+		}
+	});
+});
