@@ -37,6 +37,8 @@ export interface RecordedRequest {
 	readonly path: string;
 	readonly headers: http.IncomingHttpHeaders;
 	readonly body: unknown;
+	/** `performance.now()` when the request's headers arrived (its first byte, for timing benches). */
+	readonly arrivedAt: number;
 	/** True when the client closed the connection before the response ended. */
 	closedEarly: boolean;
 	/** True once the response or the connection is finished either way. */
@@ -139,6 +141,7 @@ export class FakeOpenAIServer {
 	}
 
 	private _handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+		const arrivedAt = performance.now();
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
@@ -149,7 +152,7 @@ export class FakeOpenAIServer {
 			} catch {
 				// Keep the raw text: a test may want to see what was sent.
 			}
-			const record: RecordedRequest = { method: req.method ?? '', path: (req.url ?? '').split('?')[0], headers: req.headers, body, closedEarly: false, done: false };
+			const record: RecordedRequest = { method: req.method ?? '', path: (req.url ?? '').split('?')[0], headers: req.headers, body, arrivedAt, closedEarly: false, done: false };
 			this.requests.push(record);
 			res.on('close', () => {
 				record.closedEarly = !res.writableFinished;

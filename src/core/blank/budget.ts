@@ -38,37 +38,54 @@ export function budgetContext(before: string, after: string, budget: number, cou
 	};
 }
 
-/** The last lines of `text` within the budget; the partial line touching the blank always stays. */
+/**
+ * The last lines of `text` within the budget; the partial line touching the blank always stays. Lines are
+ * counted one by one (linear, not quadratic, for a long file), then the kept text is counted once exactly:
+ * a merge across a line break can make the whole differ from the sum, so lines are dropped until it fits.
+ */
 function keepTail(text: string, limit: number, count: CountTokens): { text: string; tokens: number } {
 	const lines = text.split('\n');
-	// lines[last] is the start of the blank's own line.
-	let kept = lines[lines.length - 1];
-	let tokens = count(kept);
-	for (let i = lines.length - 2; i >= 0; i--) {
-		const candidate = lines[i] + '\n' + kept;
-		const candidateTokens = count(candidate);
-		if (candidateTokens > limit) {
+	let first = lines.length - 1;
+	let estimate = count(lines[first]);
+	while (first > 0) {
+		const next = count(lines[first - 1] + '\n');
+		if (estimate + next > limit) {
 			break;
 		}
-		kept = candidate;
-		tokens = candidateTokens;
+		estimate += next;
+		first--;
 	}
-	return { text: kept, tokens };
+	return fit(lines, first, lines.length, limit, count, 'tail');
 }
 
 /** The first lines of `text` within the budget; the rest of the blank's own line always stays. */
 function keepHead(text: string, limit: number, count: CountTokens): { text: string; tokens: number } {
 	const lines = text.split('\n');
-	let kept = lines[0];
-	let tokens = count(kept);
-	for (let i = 1; i < lines.length; i++) {
-		const candidate = kept + '\n' + lines[i];
-		const candidateTokens = count(candidate);
-		if (candidateTokens > limit) {
+	let end = 1;
+	let estimate = count(lines[0]);
+	while (end < lines.length) {
+		const next = count('\n' + lines[end]);
+		if (estimate + next > limit) {
 			break;
 		}
-		kept = candidate;
-		tokens = candidateTokens;
+		estimate += next;
+		end++;
 	}
-	return { text: kept, tokens };
+	return fit(lines, 0, end, limit, count, 'head');
+}
+
+/** Counts `lines[from, to)` exactly and drops lines on the far side of the blank until it fits. */
+function fit(lines: readonly string[], from: number, to: number, limit: number, count: CountTokens, keep: 'head' | 'tail'): { text: string; tokens: number } {
+	let text = lines.slice(from, to).join('\n');
+	let tokens = count(text);
+	while (tokens > limit && to - from > 1) {
+		if (keep === 'tail') {
+			from++;
+		} else {
+			to--;
+		}
+		text = lines.slice(from, to).join('\n');
+		tokens = count(text);
+	}
+	return { text, tokens };
 }
