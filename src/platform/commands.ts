@@ -20,4 +20,7 @@ export const Commands = {
 	// Diagrams.
 	showDiagrams: 'aiNotes.showDiagrams',
 	openDiagram: 'aiNotes.openDiagram',
+	// Hover glossary.
+	lookUpTerm: 'aiNotes.lookUpTerm',
+	openGlossaryEntry: 'aiNotes.openGlossaryEntry',
 } as const;

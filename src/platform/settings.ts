@@ -25,3 +25,11 @@ export const BlankSettings = {
 	contextTokens: 'aiNotes.blank.contextTokens',
 	guessFirst: 'aiNotes.blank.guessFirst',
 } as const;
+
+/** Hover glossary. `glossaryFiles` holds globs of the user's glossary files in the workspace. */
+export const GlossarySettings = {
+	files: 'aiNotes.glossaryFiles',
+	hoverInCode: 'aiNotes.glossary.hoverInCode',
+	hoverInStrings: 'aiNotes.glossary.hoverInStrings',
+	underlineTerms: 'aiNotes.glossary.underlineTerms',
+} as const;

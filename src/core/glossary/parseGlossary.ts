@@ -103,6 +103,7 @@ function toEntry(draft: Draft, source: string, warn: (line: number, message: str
 	let paragraphDone = false;
 	let note: string | undefined;
 	let heading: string | undefined;
+	let linkText: string | undefined;
 	let seeLine: number | undefined;
 	for (const { line, text } of draft.body) {
 		const trimmed = text.trim();
@@ -122,6 +123,7 @@ function toEntry(draft: Draft, source: string, warn: (line: number, message: str
 				seeLine = line;
 				note = link.path;
 				heading = link.fragment;
+				linkText = link.text;
 			} else {
 				for (const alias of field[2].split(/[,;]/)) {
 					const cleaned = cleanTerm(alias);
@@ -150,15 +152,18 @@ function toEntry(draft: Draft, source: string, warn: (line: number, message: str
 		warn(draft.line, `Definition of "${draft.term}" is longer than ${MAX_DEFINITION_LENGTH} characters; it was shortened.`);
 		definition = `${definition.slice(0, MAX_DEFINITION_LENGTH - 1)}…`;
 	}
-	return { term: draft.term, aliases, definition, note, heading, source, line: draft.line };
+	const entry: GlossaryEntry = { term: draft.term, aliases, definition, note, heading, source, line: draft.line };
+	return linkText ? { ...entry, linkText } : entry;
 }
 
 /** `[text](path#frag)`, `<path#frag>` or `path#frag`; `undefined` when there is no path. */
-export function parseLink(raw: string): { path: string; fragment?: string } | undefined {
+export function parseLink(raw: string): { path: string; fragment?: string; text?: string } | undefined {
 	let target = raw.trim();
-	const markdown = /^\[[^\]]*\]\(\s*<?([^)>]*)>?\s*\)$/.exec(target);
+	let text: string | undefined;
+	const markdown = /^\[([^\]]*)\]\(\s*<?([^)>]*)>?\s*\)$/.exec(target);
 	if (markdown) {
-		target = markdown[1].trim();
+		text = markdown[1].trim() || undefined;
+		target = markdown[2].trim();
 	} else if (/^<.*>$/.test(target)) {
 		target = target.slice(1, -1).trim();
 	}
@@ -169,7 +174,7 @@ export function parseLink(raw: string): { path: string; fragment?: string } | un
 	if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path)) {
 		return undefined;
 	}
-	return { path, fragment: fragment || undefined };
+	return text ? { path, fragment: fragment || undefined, text } : { path, fragment: fragment || undefined };
 }
 
 function decodeFragment(fragment: string): string {

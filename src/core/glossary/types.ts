@@ -10,6 +10,8 @@ export interface GlossaryEntry {
 	readonly note?: string;
 	/** The heading inside `note`: a slug (`inference-prefill-then-decode`) or the heading text. */
 	readonly heading?: string;
+	/** The text of the `See:` markdown link, when it has one: a readable name for the heading. */
+	readonly linkText?: string;
 	/** Where the entry was read: a URI string or any id the caller chose. */
 	readonly source: string;
 	/** 0-based line of the entry in `source` (its `## Term` heading, or the definition line in a note). */

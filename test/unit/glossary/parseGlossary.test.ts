@@ -32,6 +32,7 @@ describe('Glossary parser', () => {
 					definition: 'The first phase of inference: all prompt tokens are processed in parallel.',
 					note: '11-the-transformer.md',
 					heading: 'inference-prefill-then-decode',
+					linkText: 'Prefill and decode',
 					source: 'glossary.md',
 					line: 4,
 				},
@@ -117,7 +118,7 @@ describe('Glossary parser', () => {
 	});
 
 	it('parses link forms', () => {
-		assert.deepStrictEqual(parseLink('[x](a/b.md#some-heading)'), { path: 'a/b.md', fragment: 'some-heading' });
+		assert.deepStrictEqual(parseLink('[x](a/b.md#some-heading)'), { path: 'a/b.md', fragment: 'some-heading', text: 'x' });
 		assert.deepStrictEqual(parseLink('<a b.md#Some%20Heading>'), { path: 'a b.md', fragment: 'Some Heading' });
 		assert.deepStrictEqual(parseLink('notes/11-the-transformer.md'), { path: 'notes/11-the-transformer.md', fragment: undefined });
 		assert.strictEqual(parseLink('command:workbench.action.quit'), undefined);
