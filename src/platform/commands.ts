@@ -23,4 +23,7 @@ export const Commands = {
 	// Hover glossary.
 	lookUpTerm: 'aiNotes.lookUpTerm',
 	openGlossaryEntry: 'aiNotes.openGlossaryEntry',
+	// Token count.
+	tokensChooseEncoding: 'aiNotes.tokens.chooseEncoding',
+	tokensShowDetails: 'aiNotes.tokens.showDetails',
 } as const;

@@ -33,3 +33,11 @@ export const GlossarySettings = {
 	hoverInStrings: 'aiNotes.glossary.hoverInStrings',
 	underlineTerms: 'aiNotes.glossary.underlineTerms',
 } as const;
+
+/** Live token count. `model`, when it names a known model, decides the encoding. */
+export const TokensSettings = {
+	encoding: 'aiNotes.tokens.encoding',
+	model: 'aiNotes.tokens.model',
+	pricePerMillion: 'aiNotes.tokens.pricePerMillion',
+	showInStatusBar: 'aiNotes.tokens.showInStatusBar',
+} as const;
