@@ -142,11 +142,12 @@ suite('Diagrams panel', () => {
 		assert.strictEqual(editor.selection.active.line, line);
 	});
 
-	test('screenshots of the gallery and a diagram in a dark and a light theme', async function () {
+	test('screenshots of the gallery and two diagrams in a dark, a light and a high-contrast theme', async function () {
 		this.timeout(60_000);
 		for (const [theme, kind, name] of [
 			['Default Dark Modern', vscode.ColorThemeKind.Dark, 'dark'],
 			['Default Light Modern', vscode.ColorThemeKind.Light, 'light'],
+			['Default High Contrast', vscode.ColorThemeKind.HighContrast, 'high-contrast'],
 		] as const) {
 			await setTheme(theme, kind);
 			// A fresh panel, so the gallery is scrolled to the top for the picture.
