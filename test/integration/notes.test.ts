@@ -184,6 +184,31 @@ suite('Notes preview', () => {
 		const hasDiagram = await waitFor(() => workbench.webviewClick('img[data-diagram="attention"][src*="attention.svg"]'), 5000, 200);
 		await workbench.screenshot('notes-preview');
 		assert.ok(hasDiagram, 'the preview shows no attention diagram');
+		// The click on the diagram (made by webviewClick above) opens it in the diagrams panel.
+		const diagramTab = await waitFor(() => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && !tab.input.viewType.endsWith('aiNotes.notesPreview')), 5000, 200);
+		assert.ok(diagramTab, 'clicking the inline diagram opened no diagram panel');
+		await vscode.window.tabGroups.close(diagramTab);
+		await waitFor(async () => (await workbench.webviewText()).some((text) => text.includes(title.text)), 5000, 200);
+		// The same page in a dark and a high-contrast theme: the preview's colours come from the theme.
+		const workbenchConfig = vscode.workspace.getConfiguration('workbench');
+		for (const theme of ['Default Dark Modern', 'Default High Contrast']) {
+			await workbenchConfig.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+			await sleep(1000);
+			await workbench.screenshot(`notes-preview-${theme.toLowerCase().replace(/ /g, '-')}`);
+		}
+		await workbenchConfig.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+	});
+
+	test('opens beside the markdown editor in front, from the command palette', async () => {
+		const transformer = vscode.Uri.joinPath(extensionUri(), 'notes', '11-the-transformer.md');
+		const [title] = await atxHeadings(transformer);
+		await vscode.window.showTextDocument(transformer);
+		await vscode.commands.executeCommand('aiNotes.notes.openPreview');
+		await webviewText(title.text);
+		// Give the diagram a moment to load before the picture is taken.
+		await sleep(1000);
+		await workbench.screenshot('notes-preview-beside');
+		assert.ok(await workbench.webviewClick('img[data-diagram="seq2seq-vs-transformer"]'), 'the preview shows no seq2seq diagram');
 	});
 
 	test('shows local images, blocks remote ones, and follows edits keeping one panel', async () => {
@@ -215,5 +240,61 @@ suite('Notes preview', () => {
 		});
 		assert.ok(editor, 'the linked note did not open');
 		assert.strictEqual(editor.selection.active.line, 2);
+	});
+});
+
+suite('Notes bad input', () => {
+	const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('aiNotes');
+
+	suiteSetup(async () => {
+		await showNotesView();
+	});
+
+	teardown(async () => {
+		await config().update('notesFolders', undefined, vscode.ConfigurationTarget.Workspace);
+		await config().update('notes.showBundled', undefined, vscode.ConfigurationTarget.Workspace);
+	});
+
+	test('a notes folder that does not exist gives a clear message in the tree', async () => {
+		await config().update('notesFolders', ['no-such-folder'], vscode.ConfigurationTarget.Workspace);
+		await waitForRows(['The notes folder "no-such-folder" does not exist or cannot be read.']);
+	});
+
+	test('with no notes at all the welcome view offers to choose a folder', async () => {
+		await vscode.workspace.fs.createDirectory(workspaceUri('empty-notes'));
+		await config().update('notesFolders', ['empty-notes'], vscode.ConfigurationTarget.Workspace);
+		await config().update('notes.showBundled', false, vscode.ConfigurationTarget.Workspace);
+		let text: string[] = [];
+		const shown = await waitFor(async () => {
+			text = await workbench.text('.part.sidebar .welcome-view');
+			return text.some((t) => t.includes('Choose Notes Folder'));
+		}, 10_000, 200);
+		await workbench.screenshot('notes-welcome');
+		assert.ok(shown, `no welcome view; found ${JSON.stringify(text)}`);
+	});
+
+	test('a glob matching 10,000 files is capped with a message, and a 10 MB note still gets its headings', async function () {
+		this.timeout(60_000);
+		const folder = workspaceUri('many-notes');
+		await vscode.workspace.fs.createDirectory(folder);
+		const writes: Thenable<void>[] = [];
+		for (let i = 0; i < 10_000; i++) {
+			writes.push(vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `n${i}.md`), new TextEncoder().encode(`# Generated ${i}\n`)));
+		}
+		await Promise.all(writes);
+		await config().update('notesFolders', ['many-notes'], vscode.ConfigurationTarget.Workspace);
+		await waitForRows(['Showing the first 2000 notes only: "aiNotes.notesFolders" matches more. Narrow it to the folders you study from.'], 40_000);
+
+		// A 10 MB note with a heading at its very end: found only if the whole file was parsed.
+		const big = workspaceUri('notes', 'huge.md');
+		const chunk = 'Some words about attention and tokens, repeated to make the file large.\n\n```\n# a comment in a fence\n```\n\n';
+		const text = `# A huge note\n\n${chunk.repeat(Math.ceil(10 * 1048576 / chunk.length))}## The very last heading\n`;
+		await vscode.workspace.fs.writeFile(big, new TextEncoder().encode(text));
+		await config().update('notesFolders', undefined, vscode.ConfigurationTarget.Workspace);
+		await setFilter('the very last heading');
+		await waitForRows(['A huge note', 'The very last heading'], 30_000);
+		await vscode.commands.executeCommand('aiNotes.notes.clearFilter');
+		await vscode.workspace.fs.delete(big);
+		await vscode.workspace.fs.delete(folder, { recursive: true });
 	});
 });

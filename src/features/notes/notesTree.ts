@@ -192,13 +192,17 @@ export class NotesTreeProvider extends Disposable implements vscode.TreeDataProv
 				return this._cached(id, () => ({ kind: 'diagram', id, diagram }));
 			});
 		}
-		const nodes: NotesNode[] = this._visibleNotes(group).map(({ note, visible }) => {
-			const id = `${this._idPrefix()}${group}:${note.key}`;
-			return this._cached(id, () => ({ kind: 'note', id, group, note, visible }));
-		});
 		const index = this._indexes[group];
+		const nodes: NotesNode[] = [];
+		// Problems with the listing come first: after 2,000 notes nobody would scroll down to them.
 		if (this._state.filter === '') {
 			index.messages.forEach((text, i) => nodes.push(this._message(group, `listing-${i}`, text, 'warning')));
+		}
+		for (const { note, visible } of this._visibleNotes(group)) {
+			const id = `${this._idPrefix()}${group}:${note.key}`;
+			nodes.push(this._cached(id, () => ({ kind: 'note', id, group, note, visible })));
+		}
+		if (this._state.filter === '') {
 			if (group === 'user' && index.loaded && index.notes.length === 0) {
 				nodes.push(this._message(group, 'choose', vscode.l10n.t('No notes found in this workspace. Choose a notes folder…'), 'folder-opened', { command: Commands.notesChooseFolder, title: vscode.l10n.t('Choose Notes Folder') }));
 			}
