@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as os from 'os';
 import * as vscode from 'vscode';
 import { FakeOpenAIServer } from '../support/fakeOpenAIServer';
 import { sleep, waitFor, workbench } from './workbench';
@@ -29,6 +30,23 @@ async function panelText(): Promise<string> {
 	return (await workbench.webviewText()).join('\n');
 }
 
+/**
+ * The decoy listens where the fixture workspace's settings point. Another engineer's test run on this
+ * machine may hold the port for a few seconds, so wait for it rather than fail.
+ */
+async function startDecoy(): Promise<FakeOpenAIServer> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await FakeOpenAIServer.start({}, DECOY_PORT);
+		} catch (error) {
+			if (attempt >= 60 || (error as { code?: string }).code !== 'EADDRINUSE') {
+				throw error;
+			}
+			await sleep(500);
+		}
+	}
+}
+
 async function setUserSetting(key: string, value: unknown): Promise<void> {
 	await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Global);
 }
@@ -41,7 +59,7 @@ suite('Blank: explain this blank', function () {
 	suiteSetup(async () => {
 		await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
 		server = await FakeOpenAIServer.start({ chunkSize: 6 });
-		decoy = await FakeOpenAIServer.start({}, DECOY_PORT);
+		decoy = await startDecoy();
 	});
 
 	teardown(async () => {
@@ -150,5 +168,128 @@ suite('Blank: explain this blank', function () {
 		assert.strictEqual(server.chatRequests.length, before + 1, 'no verdict request after cancelling');
 		await sleep(300);
 		await workbench.screenshot('blank-cancelled');
+	});
+});
+
+/** An address of this machine that is not loopback, so a server there counts as "not local". */
+function nonLoopbackAddress(): string {
+	for (const addresses of Object.values(os.networkInterfaces())) {
+		for (const a of addresses ?? []) {
+			if (a.family === 'IPv4' && !a.internal) {
+				return a.address;
+			}
+		}
+	}
+	throw new Error('this machine has no non-loopback IPv4 address for the consent test');
+}
+
+suite('Blank: keys, consent, guesses and errors', function () {
+	this.timeout(60_000);
+	let server: FakeOpenAIServer;
+	let other: FakeOpenAIServer;
+
+	suiteSetup(async () => {
+		await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+		server = await FakeOpenAIServer.start({ chunkSize: 12 });
+		other = await FakeOpenAIServer.start({ chunkSize: 12 });
+	});
+
+	teardown(async () => {
+		for (const key of ['aiNotes.model.provider', 'aiNotes.model.baseUrl', 'aiNotes.model.name', 'aiNotes.blank.guessFirst']) {
+			await setUserSetting(key, undefined);
+		}
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	suiteTeardown(async () => {
+		await server?.close();
+		await other?.close();
+	});
+
+	test('Blank: a key set for one server is sent to that server only', async () => {
+		await setUserSetting('aiNotes.model.provider', 'openai-compatible');
+		await setUserSetting('aiNotes.model.baseUrl', server.baseUrl);
+		await setUserSetting('aiNotes.model.name', 'fake-model');
+		const setting = vscode.commands.executeCommand('aiNotes.setApiKey');
+		assert.ok(await waitFor(() => workbench.text('.quick-input-widget .quick-input-title').then((t) => t.some((x) => x.includes(new URL(server.baseUrl).origin)))), 'the key prompt names the origin');
+		await workbench.type('sk-blank-test-key');
+		await workbench.press('Enter');
+		await setting;
+
+		await selectWord('blank/masked-models.md', 'My favorite color', 'color');
+		await vscode.commands.executeCommand('aiNotes.explainBlank');
+		assert.strictEqual(server.chatRequests.at(-1)?.headers.authorization, 'Bearer sk-blank-test-key');
+
+		await setUserSetting('aiNotes.model.baseUrl', other.baseUrl);
+		await selectWord('blank/masked-models.md', 'My favorite color', 'color');
+		await vscode.commands.executeCommand('aiNotes.explainBlank');
+		assert.ok(other.chatRequests.length > 0, 'the other server was asked');
+		assert.ok(other.requests.every((r) => r.headers.authorization === undefined), 'the key never went to the other server');
+		assert.ok(!(await panelText()).includes('sk-blank-test-key'), 'the key is not in the panel');
+
+		await setUserSetting('aiNotes.model.baseUrl', server.baseUrl);
+		await vscode.commands.executeCommand('aiNotes.clearApiKey');
+		await selectWord('blank/masked-models.md', 'My favorite color', 'color');
+		await vscode.commands.executeCommand('aiNotes.explainBlank');
+		assert.strictEqual(server.chatRequests.at(-1)?.headers.authorization, undefined, 'cleared');
+	});
+
+	test('Blank: nothing goes to a server off this machine without consent', async () => {
+		// VS Code skips modal dialogs while extension tests run (they resolve as dismissed), so this checks
+		// the refusal path: the consent question was not answered "Send", so not a byte may leave.
+		const remote = await FakeOpenAIServer.start({}, 0, nonLoopbackAddress());
+		try {
+			await setUserSetting('aiNotes.model.provider', 'openai-compatible');
+			await setUserSetting('aiNotes.model.baseUrl', remote.baseUrl);
+			await setUserSetting('aiNotes.model.name', 'fake-model');
+			await selectWord('blank/masked-models.md', 'My favorite color', 'color');
+			await vscode.commands.executeCommand('aiNotes.explainBlank');
+			await sleep(500);
+			assert.deepStrictEqual(remote.requests.map((r) => r.path), []);
+		} finally {
+			await remote.close();
+		}
+	});
+
+	test('Blank: guess first asks for the learner\'s fill and compares it', async () => {
+		await setUserSetting('aiNotes.blank.guessFirst', true);
+		await selectWord('blank/masked-models.md', 'prefill step', 'prefill');
+		const running = vscode.commands.executeCommand('aiNotes.explainBlank');
+		assert.ok(await waitFor(() => workbench.text('.quick-input-widget .quick-input-title').then((t) => t.some((x) => /your guess first/i.test(x)))), 'the guess prompt is shown');
+		await workbench.type('decode');
+		await workbench.press('Enter');
+		await running;
+		const text = await waitFor(async () => {
+			const t = await panelText();
+			return /Your guess/i.test(t) ? t : '';
+		}, 15_000);
+		assert.match(text, /Best fill\s*prefill/i, text);
+		assert.match(text, /Original\s*prefill/i);
+		assert.match(text, /Your guess\s*decode\s*different/i);
+		await workbench.screenshot('blank-guess-first');
+	});
+
+	test('Blank: an unknown model lists the server\'s models; nothing listening names the server to start', async () => {
+		await setUserSetting('aiNotes.model.provider', 'openai-compatible');
+		await setUserSetting('aiNotes.model.baseUrl', server.baseUrl);
+		await setUserSetting('aiNotes.model.name', 'llama9:70b');
+		await selectWord('blank/masked-models.md', 'My favorite color', 'color');
+		await vscode.commands.executeCommand('aiNotes.explainBlank');
+		let text = await waitFor(async () => {
+			const t = await panelText();
+			return /has no model/.test(t) ? t : '';
+		}, 15_000);
+		assert.match(text, /has no model "llama9:70b"\. It has: fake-model, fake-small\. Pick one\./);
+
+		// Nothing listens on Ollama's port here: the message names Ollama and how to start it.
+		await setUserSetting('aiNotes.model.baseUrl', 'http://127.0.0.1:11434/v1');
+		await selectWord('blank/masked-models.md', 'My favorite color', 'color');
+		await vscode.commands.executeCommand('aiNotes.explainBlank');
+		text = await waitFor(async () => {
+			const t = await panelText();
+			return /Nothing is listening/.test(t) ? t : '';
+		}, 20_000);
+		assert.match(text, /Start Ollama \(for example "ollama serve"\)/);
+		await workbench.screenshot('blank-error');
 	});
 });

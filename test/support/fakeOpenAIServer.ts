@@ -78,7 +78,8 @@ export class FakeOpenAIServer {
 		};
 	}
 
-	static async start(options: FakeServerOptions = {}, port = 0): Promise<FakeOpenAIServer> {
+	/** `host` is 127.0.0.1 unless a test needs a server that does not count as local (another interface). */
+	static async start(options: FakeServerOptions = {}, port = 0, host = '127.0.0.1'): Promise<FakeOpenAIServer> {
 		const holder: { instance?: FakeOpenAIServer } = {};
 		const server = http.createServer((req, res) => {
 			holder.instance?._handle(req, res);
@@ -91,7 +92,7 @@ export class FakeOpenAIServer {
 		});
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
-			server.listen(port, '127.0.0.1', () => resolve());
+			server.listen(port, host, () => resolve());
 		});
 		return created;
 	}
@@ -101,7 +102,8 @@ export class FakeOpenAIServer {
 	}
 
 	get baseUrl(): string {
-		return `http://127.0.0.1:${this.port}/v1`;
+		const address = (this._server.address() as AddressInfo).address;
+		return `http://${address.includes(':') ? `[${address}]` : address}:${this.port}/v1`;
 	}
 
 	configure(options: FakeServerOptions): void {

@@ -68,7 +68,7 @@ export class BlankExplainer extends Disposable {
 		const count = (t: string): number => counter.count(t);
 		const blankTokens = count(blank.original);
 		if (blankTokens > settings.contextTokens) {
-			void vscode.window.showWarningMessage(vscode.l10n.t('The selection is {0} tokens, more than the context budget of {1} tokens. Select a shorter span, or raise the `aiNotes.blank.contextTokens` setting.', blankTokens, settings.contextTokens));
+			void vscode.window.showWarningMessage(vscode.l10n.t('The selection is {0} tokens, more than the context budget of {1} tokens. Select a shorter span, or raise the "aiNotes.blank.contextTokens" setting.', blankTokens, settings.contextTokens));
 			return;
 		}
 		const context = budgetContext(blank.before, blank.after, settings.contextTokens, count);

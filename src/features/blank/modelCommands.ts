@@ -64,7 +64,7 @@ export async function detectModelServers(log: vscode.LogOutputChannel): Promise<
 	}
 	const running = found.filter((s) => s.running);
 	if (running.length === 0) {
-		void vscode.window.showInformationMessage(vscode.l10n.t('No local model server answered at {0}. Start one (for example `ollama serve`) and try again.', SERVER_PRESETS.map((p) => new URL(p.baseUrl).host).join(', ')));
+		void vscode.window.showInformationMessage(vscode.l10n.t('No local model server answered at {0}. Start one (for example "ollama serve") and try again.', SERVER_PRESETS.map((p) => new URL(p.baseUrl).host).join(', ')));
 		return;
 	}
 	const items: ServerItem[] = [];

@@ -24,12 +24,12 @@ export function describeModelError(error: ModelError, baseUrl: string, model: st
 		case 'connection-refused':
 			return {
 				text: preset
-					? vscode.l10n.t('Nothing is listening at {0}. Start {1} (for example `{2}`) and try again, or run "AI Notes: Detect Local Model Servers".', origin, preset.label, preset.startHint)
-					: vscode.l10n.t('Nothing is listening at {0}. Start the model server, or check the port in the `{1}` setting.', origin, BlankSettings.baseUrl),
+					? vscode.l10n.t('Nothing is listening at {0}. Start {1} (for example "{2}") and try again, or run "AI Notes: Detect Local Model Servers".', origin, preset.label, preset.startHint)
+					: vscode.l10n.t('Nothing is listening at {0}. Start the model server, or check the port in the "{1}" setting.', origin, BlankSettings.baseUrl),
 				steps: ['detect', 'settings'],
 			};
 		case 'host-not-found':
-			return { text: vscode.l10n.t('The host of {0} cannot be found. Check the `{1}` setting.', baseUrl, BlankSettings.baseUrl), steps: ['settings'] };
+			return { text: vscode.l10n.t('The host of {0} cannot be found. Check the "{1}" setting.', baseUrl, BlankSettings.baseUrl), steps: ['settings'] };
 		case 'connection-failed':
 			return { text: vscode.l10n.t('Cannot connect to {0}: {1}', origin, error.message), steps: ['detect', 'settings'] };
 		case 'unauthorized':
@@ -50,7 +50,7 @@ export function describeModelError(error: ModelError, baseUrl: string, model: st
 		case 'server-error':
 			return { text: vscode.l10n.t('The model server failed (HTTP {0}), even after retrying. Try again; if it keeps failing, look at the server\'s log.', String(error.details.status ?? '5xx')), steps: [] };
 		case 'bad-request':
-			return { text: vscode.l10n.t('The server rejected the request: {0}. If the context is too long for the model, lower `{1}`.', error.message, BlankSettings.contextTokens), steps: ['settings'] };
+			return { text: vscode.l10n.t('The server rejected the request: {0}. If the context is too long for the model, lower "{1}".', error.message, BlankSettings.contextTokens), steps: ['settings'] };
 		case 'timeout':
 			return { text: vscode.l10n.t('The model server at {0} did not answer in time. A large model may still be loading: try again, or pick a smaller model.', origin), steps: ['pickModel'] };
 		case 'broken-stream':
@@ -58,7 +58,7 @@ export function describeModelError(error: ModelError, baseUrl: string, model: st
 		case 'empty-answer':
 			return { text: vscode.l10n.t('The model "{0}" sent an empty answer. Try again, or pick another model.', model), steps: ['pickModel'] };
 		case 'bad-url':
-			return { text: vscode.l10n.t('"{0}" is not an http(s) URL. Fix the `{1}` setting.', baseUrl, BlankSettings.baseUrl), steps: ['settings'] };
+			return { text: vscode.l10n.t('"{0}" is not an http(s) URL. Fix the "{1}" setting.', baseUrl, BlankSettings.baseUrl), steps: ['settings'] };
 		case 'cancelled':
 			return { text: vscode.l10n.t('Cancelled.'), steps: [] };
 		case 'other':
