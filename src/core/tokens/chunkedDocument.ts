@@ -1,5 +1,12 @@
 import { chunkLengths } from './chunking';
 import type { BpeCounter } from './counter';
+import { countWords } from './textStats';
+
+/** Counts for a range of a document. */
+export interface RangeCount {
+	tokens: number;
+	words: number;
+}
 
 /** About this many code units per chunk: an edit recounts three chunks, well under a millisecond. */
 export const CHUNK_TARGET = 2048;
@@ -7,6 +14,7 @@ export const CHUNK_TARGET = 2048;
 interface Chunk {
 	text: string;
 	count: number;
+	words: number;
 }
 
 /**
@@ -17,18 +25,28 @@ interface Chunk {
 export class ChunkedDocument {
 	private _chunks: Chunk[] = [];
 	private _total = 0;
+	private _words = 0;
 	private _length = 0;
 
 	constructor(private readonly _counter: BpeCounter, text: string, private readonly _target = CHUNK_TARGET) {
-		this._chunks = text.length > 0 ? this._cut(text) : [{ text: '', count: 0 }];
+		this._chunks = text.length > 0 ? this._cut(text) : [{ text: '', count: 0, words: 0 }];
 		for (const chunk of this._chunks) {
 			this._total += chunk.count;
+			this._words += chunk.words;
 		}
 		this._length = text.length;
 	}
 
 	get total(): number {
 		return this._total;
+	}
+
+	get words(): number {
+		return this._words;
+	}
+
+	get encoding(): BpeCounter['encoding'] {
+		return this._counter.encoding;
 	}
 
 	get length(): number {
@@ -74,23 +92,85 @@ export class ChunkedDocument {
 		}
 		let old = '';
 		let oldCount = 0;
+		let oldWords = 0;
 		for (let i = first; i <= last; i++) {
 			old += chunks[i].text;
 			oldCount += chunks[i].count;
+			oldWords += chunks[i].words;
 		}
 		const local = offset - firstStart;
 		const span = old.slice(0, local) + insert + old.slice(local + deleteCount);
 		const replacement = this._cut(span);
 		let newCount = 0;
+		let newWords = 0;
 		for (const chunk of replacement) {
 			newCount += chunk.count;
+			newWords += chunk.words;
 		}
 		chunks.splice(first, last - first + 1, ...replacement);
 		if (chunks.length === 0) {
-			chunks.push({ text: '', count: 0 });
+			chunks.push({ text: '', count: 0, words: 0 });
 		}
 		this._total += newCount - oldCount;
+		this._words += newWords - oldWords;
 		this._length += insert.length - deleteCount;
+	}
+
+	/** The text of `[start, end)`. */
+	slice(start: number, end: number): string {
+		const parts: string[] = [];
+		let offset = 0;
+		for (const chunk of this._chunks) {
+			const chunkEnd = offset + chunk.text.length;
+			if (chunkEnd > start && offset < end) {
+				parts.push(chunk.text.slice(Math.max(0, start - offset), Math.min(chunk.text.length, end - offset)));
+			}
+			if (chunkEnd >= end) {
+				break;
+			}
+			offset = chunkEnd;
+		}
+		return parts.join('');
+	}
+
+	/**
+	 * Counts of `[start, end)` as a text of its own (a selection). Whole chunks inside the range use their
+	 * cached counts; a cut stays additive inside any range that holds the 2 code units on each side of it,
+	 * so only the partial chunks at the two ends are counted afresh.
+	 */
+	countRange(start: number, end: number): RangeCount {
+		if (start === 0 && end === this._length) {
+			return { tokens: this._total, words: this._words };
+		}
+		let firstCut = -1;
+		let lastCut = -1;
+		let middle: RangeCount = { tokens: 0, words: 0 };
+		let offset = 0;
+		for (const chunk of this._chunks) {
+			const chunkEnd = offset + chunk.text.length;
+			if (offset >= start + 2 && chunkEnd <= end - 2) {
+				if (firstCut < 0) {
+					firstCut = offset;
+				}
+				lastCut = chunkEnd;
+				middle = { tokens: middle.tokens + chunk.count, words: middle.words + chunk.words };
+			}
+			if (chunkEnd > end) {
+				break;
+			}
+			offset = chunkEnd;
+		}
+		const counter = this._counter;
+		if (firstCut < 0) {
+			const text = this.slice(start, end);
+			return { tokens: counter.count(text), words: countWords(text, 0, text.length) };
+		}
+		const head = this.slice(start, firstCut);
+		const tail = this.slice(lastCut, end);
+		return {
+			tokens: counter.count(head) + middle.tokens + counter.count(tail),
+			words: countWords(head, 0, head.length) + middle.words + countWords(tail, 0, tail.length),
+		};
 	}
 
 	private _cut(text: string): Chunk[] {
@@ -99,7 +179,7 @@ export class ChunkedDocument {
 		for (const length of chunkLengths(this._counter.encoding, text, this._target)) {
 			// `slice` of a long string keeps a pointer into it; copy so a 20 MB original can be freed.
 			const piece = length > 12 ? flatCopy(text, start, start + length) : text.slice(start, start + length);
-			chunks.push({ text: piece, count: this._counter.countRange(piece, 0, piece.length) });
+			chunks.push({ text: piece, count: this._counter.countRange(piece, 0, piece.length), words: countWords(piece, 0, piece.length) });
 			start += length;
 		}
 		return chunks;

@@ -1,0 +1,214 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { get_encoding, type Tiktoken } from 'tiktoken';
+import * as vscode from 'vscode';
+import { sleep, waitFor, workbench } from './workbench';
+
+const EXTENSION_ID = 'ai-notes-companion.ai-notes-companion';
+type Encoding = 'o200k_base' | 'cl100k_base' | 'p50k_base' | 'r50k_base';
+
+/** The reference for expected counts: OpenAI's tiktoken (WASM), ordinary text, never our own counter. */
+const references = new Map<Encoding, Tiktoken>();
+function refCount(encoding: Encoding, text: string): number {
+	let ref = references.get(encoding);
+	if (!ref) {
+		ref = get_encoding(encoding);
+		references.set(encoding, ref);
+	}
+	return ref.encode_ordinary(text).length;
+}
+
+const format = (n: number): string => new Intl.NumberFormat('en-US').format(n);
+
+/** The token count item's text as rendered in the workbench (the codicon renders as an icon, not text). */
+async function tokenItem(): Promise<string | undefined> {
+	const items = await workbench.text('.part.statusbar [id="ai-notes-companion.ai-notes-companion.aiNotes.tokens"]');
+	return items.map((t) => t.trim()).find((t) => t.length > 0);
+}
+
+async function expectStatus(expected: string, timeoutMs = 15_000): Promise<void> {
+	const seen = await waitFor(async () => (await tokenItem()) === expected, timeoutMs, 100);
+	if (!seen) {
+		assert.fail(`status bar shows ${JSON.stringify(await tokenItem())}, expected ${JSON.stringify(expected)}; all items: ${JSON.stringify(await workbench.statusBar())}`);
+	}
+}
+
+function workspaceFile(...parts: string[]): vscode.Uri {
+	const folder = vscode.workspace.workspaceFolders?.[0];
+	assert.ok(folder, 'the tests need a workspace folder');
+	return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+async function setEncoding(encoding: Encoding | undefined): Promise<void> {
+	await vscode.workspace.getConfiguration('aiNotes.tokens').update('encoding', encoding, vscode.ConfigurationTarget.Global);
+}
+
+suite('Tokens status bar', () => {
+	let editor: vscode.TextEditor;
+	let text: string;
+
+	suiteSetup(async function () {
+		this.timeout(60_000);
+		await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+		await setEncoding(undefined);
+		const document = await vscode.workspace.openTextDocument(workspaceFile('tokens', 'sample.md'));
+		editor = await vscode.window.showTextDocument(document);
+		text = document.getText();
+	});
+
+	suiteTeardown(async () => {
+		await setEncoding(undefined);
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	test('shows the whole document\'s count when nothing is selected', async () => {
+		editor.selection = new vscode.Selection(0, 0, 0, 0);
+		await expectStatus(`${format(refCount('o200k_base', text))} tokens`);
+	});
+
+	test('counts the selection', async () => {
+		const document = editor.document;
+		const line = document.lineAt(2).range;
+		editor.selection = new vscode.Selection(line.start, line.end);
+		await expectStatus(`${format(refCount('o200k_base', document.getText(line)))} tokens`);
+	});
+
+	test('sums multiple selections (each counted as its own text)', async () => {
+		const document = editor.document;
+		const ranges = [document.lineAt(5).range, document.lineAt(6).range, document.lineAt(11).range];
+		editor.selections = ranges.map((r) => new vscode.Selection(r.start, r.end));
+		const expected = ranges.reduce((sum, r) => sum + refCount('o200k_base', document.getText(r)), 0);
+		await expectStatus(`${format(expected)} tokens`);
+	});
+
+	test('follows a switch of encoding', async () => {
+		editor.selection = new vscode.Selection(0, 0, 0, 0);
+		await setEncoding('cl100k_base');
+		await expectStatus(`${format(refCount('cl100k_base', text))} tokens`);
+		await setEncoding('r50k_base');
+		await expectStatus(`${format(refCount('r50k_base', text))} tokens`);
+		await setEncoding(undefined);
+		await expectStatus(`${format(refCount('o200k_base', text))} tokens`);
+	});
+
+	test('a model name picks its encoding', async () => {
+		editor.selection = new vscode.Selection(0, 0, 0, 0);
+		const config = vscode.workspace.getConfiguration('aiNotes.tokens');
+		await config.update('model', 'gpt-4', vscode.ConfigurationTarget.Global);
+		try {
+			await expectStatus(`${format(refCount('cl100k_base', text))} tokens`);
+		} finally {
+			await config.update('model', undefined, vscode.ConfigurationTarget.Global);
+		}
+		await expectStatus(`${format(refCount('o200k_base', text))} tokens`);
+	});
+
+	test('updates after edits', async () => {
+		editor.selection = new vscode.Selection(0, 0, 0, 0);
+		const insert = 'Tokenization quirks: <|endoftext|> 12345 नमस्ते 😀\n';
+		assert.ok(await editor.edit((b) => b.insert(new vscode.Position(1, 0), insert)));
+		await expectStatus(`${format(refCount('o200k_base', editor.document.getText()))} tokens`);
+		// Several edits in one go (multi-cursor typing), then an undo.
+		assert.ok(await editor.edit((b) => {
+			b.insert(new vscode.Position(3, 0), 'x ');
+			b.replace(new vscode.Range(5, 0, 5, 4), 'THE ');
+			b.delete(new vscode.Range(8, 0, 8, 3));
+		}));
+		await expectStatus(`${format(refCount('o200k_base', editor.document.getText()))} tokens`);
+		await vscode.commands.executeCommand('undo');
+		await vscode.commands.executeCommand('undo');
+		await expectStatus(`${format(refCount('o200k_base', text))} tokens`);
+		assert.strictEqual(editor.document.getText(), text);
+	});
+
+	test('is hidden for the output panel', async () => {
+		await expectStatus(`${format(refCount('o200k_base', text))} tokens`);
+		await vscode.commands.executeCommand('aiNotes.showLog');
+		const inOutput = await waitFor(() => vscode.window.activeTextEditor?.document.uri.scheme === 'output', 10_000);
+		assert.ok(inOutput, `the output panel did not become the active editor (${vscode.window.activeTextEditor?.document.uri.toString()})`);
+		const hidden = await waitFor(async () => (await tokenItem()) === undefined, 10_000);
+		assert.ok(hidden, `the item shows ${JSON.stringify(await tokenItem())} for an output panel`);
+		await vscode.commands.executeCommand('workbench.action.closePanel');
+		await vscode.window.showTextDocument(editor.document);
+		await expectStatus(`${format(refCount('o200k_base', text))} tokens`);
+	});
+});
+
+suite('Tokens details panel', () => {
+	suiteSetup(async function () {
+		this.timeout(60_000);
+		await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+	});
+
+	suiteTeardown(async () => {
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
+
+	test('opens with the counts under every encoding and the coloured tokens', async function () {
+		this.timeout(40_000);
+		const document = await vscode.workspace.openTextDocument(workspaceFile('tokens', 'sample.md'));
+		const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+		editor.selection = new vscode.Selection(0, 0, 0, 0);
+		const text = document.getText();
+		await expectStatus(`${format(refCount('o200k_base', text))} tokens`);
+		await vscode.commands.executeCommand('aiNotes.tokens.showDetails');
+		const expected = (['o200k_base', 'cl100k_base', 'p50k_base', 'r50k_base'] as const).map((e) => [e, format(refCount(e, text))]);
+		const page = await waitFor(async () => (await workbench.webviewText()).find((t) => t.includes('r50k_base') && t.includes('Tokens: ')), 20_000, 200);
+		assert.ok(page, `no details panel; webviews: ${JSON.stringify(await workbench.webviewText())}`);
+		for (const [encoding, count] of expected) {
+			// Each row: encoding, its models, then the count.
+			const row = page.split('\n').find((line) => line.startsWith(encoding));
+			assert.ok(row && row.includes(count), `row for ${encoding} is ${JSON.stringify(row)}, expected ${count}`);
+		}
+		// The coloured token view spells the document (special-token lookalikes as plain text).
+		assert.ok(page.includes('<|endoftext|>') && page.includes('Tokens in practice'));
+		await sleep(500);
+		await workbench.screenshot('tokens-details');
+	});
+});
+
+suite('Tokens large document', () => {
+	const unit = 'A language model reads text as tokens. नमस्ते 😀 const x = f(y);\n';
+	let file: vscode.Uri;
+
+	suiteSetup(async function () {
+		this.timeout(60_000);
+		await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+		file = workspaceFile('tokens', 'big-20mb.txt');
+		const repeats = Math.ceil((20 * 1024 * 1024) / unit.length);
+		fs.mkdirSync(path.dirname(file.fsPath), { recursive: true });
+		fs.writeFileSync(file.fsPath, unit.repeat(repeats));
+	});
+
+	suiteTeardown(async () => {
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+		fs.rmSync(file.fsPath, { force: true });
+	});
+
+	test('a 20 MB document is counted off the main thread: commands answer meanwhile, then the exact count shows', async function () {
+		this.timeout(120_000);
+		const repeats = Math.ceil((20 * 1024 * 1024) / unit.length);
+		const document = await vscode.workspace.openTextDocument(file);
+		await vscode.window.showTextDocument(document, { preview: false });
+		// While the worker counts, the extension host keeps answering: a command round trip completes
+		// and the status bar says "counting…" rather than a number.
+		const counting = await waitFor(async () => (await tokenItem())?.includes('counting') ?? false, 20_000, 20);
+		assert.ok(counting, `never saw "counting…"; saw ${JSON.stringify(await tokenItem())}`);
+		const commands = await vscode.commands.getCommands(true);
+		await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+		assert.ok(commands.includes('aiNotes.tokens.showDetails'));
+		assert.ok((await tokenItem())?.includes('counting'), 'the command should answer before the count is done');
+		// Each unit ends in "\n" before a letter: an additive cut, so the document's count is repeats x unit.
+		const expected = repeats * refCount('o200k_base', unit);
+		await expectStatus(`${format(expected)} tokens`, 90_000);
+		// A one-character edit is recounted incrementally.
+		const active = vscode.window.visibleTextEditors.find((e) => e.document === document);
+		assert.ok(active);
+		await vscode.window.showTextDocument(document);
+		assert.ok(await active.edit((b) => b.insert(new vscode.Position(1000, 0), 'Z')));
+		const zUnit = refCount('o200k_base', 'Z' + unit) - refCount('o200k_base', unit);
+		await expectStatus(`${format(expected + zUnit)} tokens`, 20_000);
+		await workbench.screenshot('tokens-large-document');
+	});
+});
