@@ -102,6 +102,21 @@ suite('Diagrams panel', () => {
 		await waitForPanel(['Explained in: Inference: prefill and decode']);
 	});
 
+	test('Open Diagram with an unknown id says so and opens nothing', async () => {
+		await vscode.commands.executeCommand('aiNotes.openDiagram', 'no-such-diagram');
+		// The message may show as a toast or only in the notification centre; look in both.
+		await vscode.commands.executeCommand('notifications.showList');
+		const messages = await waitFor(async () => {
+			const found = await workbench.text('.notification-list-item-message');
+			return found.some((m) => m.includes('no-such-diagram')) ? found : undefined;
+		}, 5_000);
+		assert.ok(messages, 'no error message named the unknown diagram');
+		assert.ok(messages.some((m) => m.includes('Show Diagrams')), 'the message should say what to do');
+		assert.strictEqual(diagramTabs().length, 0);
+		await vscode.commands.executeCommand('notifications.clearAll');
+		await vscode.commands.executeCommand('notifications.hideList');
+	});
+
 	test('zooms to 100%, in and out, and keeps the zoom when the panel is hidden and shown again', async () => {
 		await vscode.commands.executeCommand('aiNotes.openDiagram', 'attention');
 		await waitForPanel(['Explained in: How attention works']);
@@ -142,28 +157,31 @@ suite('Diagrams panel', () => {
 		assert.strictEqual(editor.selection.active.line, line);
 	});
 
-	test('screenshots of the gallery and two diagrams in a dark, a light and a high-contrast theme', async function () {
+	test('follows theme changes while open; screenshots in a dark, a light and a high-contrast theme', async function () {
 		this.timeout(60_000);
-		for (const [theme, kind, name] of [
-			['Default Dark Modern', vscode.ColorThemeKind.Dark, 'dark'],
-			['Default Light Modern', vscode.ColorThemeKind.Light, 'light'],
-			['Default High Contrast', vscode.ColorThemeKind.HighContrast, 'high-contrast'],
+		await vscode.commands.executeCommand('aiNotes.openDiagram', 'attention');
+		await waitForPanel(['Explained in: How attention works']);
+		for (const [theme, kind, bodyClass, name] of [
+			['Default Dark Modern', vscode.ColorThemeKind.Dark, 'vscode-dark', 'dark'],
+			['Default Light Modern', vscode.ColorThemeKind.Light, 'vscode-light', 'light'],
+			['Default High Contrast', vscode.ColorThemeKind.HighContrast, 'vscode-high-contrast', 'high-contrast'],
 		] as const) {
+			// The panel stays open across the switch: VS Code re-themes the page in place and the drawing's colours,
+			// which are CSS variables, follow without a reload.
 			await setTheme(theme, kind);
-			// A fresh panel, so the gallery is scrolled to the top for the picture.
-			await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-			await vscode.commands.executeCommand('aiNotes.showDiagrams');
-			await waitForPanel(gallery);
-			await sleep(500);
-			await workbench.screenshot(`diagrams-gallery-${name}`);
+			const rethemed = await waitFor(() => workbench.webviewClick(`body.${bodyClass} #viewer-title`), 5_000);
+			assert.ok(rethemed, `the open panel did not switch to the ${name} theme`);
+			await workbench.screenshot(`diagrams-attention-${name}`);
 			await vscode.commands.executeCommand('aiNotes.openDiagram', 'masked-vs-autoregressive');
 			await waitForPanel(['Explained in: Masked and autoregressive models']);
 			await sleep(500);
 			await workbench.screenshot(`diagrams-masked-vs-autoregressive-${name}`);
+			await vscode.commands.executeCommand('aiNotes.showDiagrams');
+			await waitForPanel(gallery);
+			await sleep(500);
+			await workbench.screenshot(`diagrams-gallery-${name}`);
 			await vscode.commands.executeCommand('aiNotes.openDiagram', 'attention');
 			await waitForPanel(['Explained in: How attention works']);
-			await sleep(500);
-			await workbench.screenshot(`diagrams-attention-${name}`);
 		}
 	});
 });
