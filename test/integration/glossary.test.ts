@@ -241,3 +241,30 @@ suite('Glossary look-up and screenshot', () => {
 		assert.ok(png.endsWith('.png'), png);
 	});
 });
+
+suite('Glossary underlines', () => {
+	test('with aiNotes.glossary.underlineTerms on, the first occurrence of each term in a note is decorated', async () => {
+		const config = vscode.workspace.getConfiguration('aiNotes.glossary');
+		const note = bundledNote('11-the-transformer.md');
+		try {
+			await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(note));
+			await config.update('underlineTerms', true, vscode.ConfigurationTarget.Workspace);
+			// Decorations render as spans with a generated `ced-…` class inside the editor's view lines.
+			let spans: string[] = [];
+			const shown = await waitFor(async () => {
+				spans = await workbench.text('.monaco-editor .view-lines span[class*="ced-"]');
+				return spans.some((s) => /prefill/i.test(s)) && spans.some((s) => /encoder/i.test(s));
+			}, 10_000, 300);
+			assert.ok(shown, `no underlined terms: ${JSON.stringify(spans)}`);
+			// First occurrence only: "encoder" appears many times in the note, it is decorated once.
+			assert.strictEqual(spans.filter((s) => s.trim().toLowerCase() === 'encoder').length, 1, JSON.stringify(spans));
+			await workbench.screenshot('glossary-underlines');
+			await config.update('underlineTerms', undefined, vscode.ConfigurationTarget.Workspace);
+			const cleared = await waitFor(async () => (await workbench.text('.monaco-editor .view-lines span[class*="ced-"]')).length === 0, 10_000, 300);
+			assert.ok(cleared, 'the underlines stay after the setting is turned off');
+		} finally {
+			await config.update('underlineTerms', undefined, vscode.ConfigurationTarget.Workspace);
+			await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+		}
+	});
+});

@@ -9,7 +9,8 @@ export interface GlossaryMatch {
 }
 
 interface TrieNode {
-	readonly children: Map<string, TrieNode>;
+	/** Created on first use: most nodes of a large glossary are leaves or have one child. */
+	children?: Map<string, TrieNode>;
 	/** First characters of a next word that may follow a separator here ("self" -> " supervision"). */
 	afterSeparator?: Set<string>;
 	/** Endings allowed after this node: inflections of the term ending here, or of one ending a letter later. */
@@ -34,16 +35,48 @@ const MAX_SEPARATOR_RUN = 3;
  * the longest term wins ("masked language model" over "language model"), then the leftmost.
  */
 export class GlossaryMatcher {
-	private readonly _root: TrieNode = { children: new Map() };
+	private readonly _root: TrieNode = {};
 	private readonly _entries: readonly GlossaryEntry[];
 	private readonly _byKey = new Map<string, GlossaryEntry>();
 	private _longest = 0;
 
 	/** `entries` in order of precedence: when two entries share a name, the first keeps it; terms beat aliases. */
-	constructor(entries: readonly GlossaryEntry[]) {
+	constructor(entries: readonly GlossaryEntry[], deferBuild = false) {
 		this._entries = entries;
-		entries.forEach((entry, index) => this._add(entry.term, index));
-		entries.forEach((entry, index) => entry.aliases.forEach((alias) => this._add(alias, index)));
+		if (!deferBuild) {
+			for (const _ of this._build()) {
+				// Run the whole build now.
+			}
+		}
+	}
+
+	/**
+	 * Builds in slices, awaiting `pause` between them, so a huge glossary (a 5 MB file has ~90,000 names) never
+	 * holds the extension host for the whole build. The matcher is used only once it is complete.
+	 */
+	static async create(entries: readonly GlossaryEntry[], pause: () => Promise<void>, namesPerSlice = 5000): Promise<GlossaryMatcher> {
+		const matcher = new GlossaryMatcher(entries, true);
+		let names = 0;
+		for (const _ of matcher._build()) {
+			if (++names % namesPerSlice === 0) {
+				await pause();
+			}
+		}
+		return matcher;
+	}
+
+	private *_build(): Generator<void> {
+		const entries = this._entries;
+		for (let index = 0; index < entries.length; index++) {
+			this._add(entries[index].term, index);
+			yield;
+		}
+		for (let index = 0; index < entries.length; index++) {
+			for (const alias of entries[index].aliases) {
+				this._add(alias, index);
+				yield;
+			}
+		}
 	}
 
 	get entries(): readonly GlossaryEntry[] {
@@ -89,7 +122,7 @@ export class GlossaryMatcher {
 		let i = from;
 		while (i < to) {
 			const ch = text[i];
-			if (this._root.children.has(foldChar(ch)) && this._canStart(text, i)) {
+			if (this._root.children?.has(foldChar(ch)) && this._canStart(text, i)) {
 				const match = this._longestAt(text, i, to);
 				if (match) {
 					yield match;
@@ -148,11 +181,11 @@ export class GlossaryMatcher {
 				if (!node.afterSeparator?.has(next)) {
 					break;
 				}
-				node = node.children.get(next);
+				node = node.children?.get(next);
 				i = j + 1;
 				continue;
 			}
-			node = node.children.get(ch);
+			node = node.children?.get(ch);
 			i++;
 		}
 		return best ? { entry: this._entries[best.entry], start, end: best.end } : undefined;
@@ -179,10 +212,11 @@ export class GlossaryMatcher {
 				if (w > 0 && c === 0) {
 					(node.afterSeparator ??= new Set()).add(ch);
 				}
-				let child = node.children.get(ch);
+				const children: Map<string, TrieNode> = (node.children ??= new Map());
+				let child = children.get(ch);
 				if (!child) {
-					child = { children: new Map() };
-					node.children.set(ch, child);
+					child = {};
+					children.set(ch, child);
 				}
 				parent = node;
 				node = child;
@@ -207,29 +241,41 @@ export class GlossaryMatcher {
  * Suffixes allowed after the last word of a term (`here`), and after the word minus its last letter
  * (`before`: "decode" -> "decod" + "ing", "query" -> "quer" + "ies"). The empty suffix is the term itself.
  */
-export function inflections(word: string): { here: string[]; before: string[] } {
+export function inflections(word: string): { readonly here: readonly string[]; readonly before: readonly string[] } {
 	const last = word[word.length - 1];
 	if (!/[a-z]/.test(last) || word.length < 2) {
-		return { here: [''], before: [] };
+		return NO_INFLECTION;
 	}
 	const previous = word[word.length - 2];
 	if (last === 'e') {
-		return { here: ['', 's', 'd'], before: ['ing'] };
+		return FINAL_E;
 	}
 	if (last === 'y' && !VOWELS.includes(previous)) {
-		return { here: ['', 'ing'], before: ['ies', 'ied'] };
+		return FINAL_Y;
 	}
-	if (/(s|x|z|ch|sh)$/.test(word)) {
-		return { here: ['', 'es', 'ed', 'ing'], before: [] };
+	if (last === 's' || last === 'x' || last === 'z' || (last === 'h' && (previous === 'c' || previous === 's'))) {
+		return SIBILANT;
 	}
-	const here = ['', 's', 'ed', 'ing'];
 	// "cap" -> "capped": a short final syllable doubles its consonant. Words already ending in a double letter
 	// ("prefill") take the plain endings.
 	if (!VOWELS.includes(last) && VOWELS.includes(previous) && !'wxy'.includes(last)) {
-		here.push(`${last}ed`, `${last}ing`);
+		let doubled = DOUBLED.get(last);
+		if (!doubled) {
+			doubled = { here: [...REGULAR.here, `${last}ed`, `${last}ing`], before: [] };
+			DOUBLED.set(last, doubled);
+		}
+		return doubled;
 	}
-	return { here, before: [] };
+	return REGULAR;
 }
+
+// Shared, so a glossary of 100,000 names does not allocate 100,000 suffix lists.
+const NO_INFLECTION = { here: [''], before: [] };
+const FINAL_E = { here: ['', 's', 'd'], before: ['ing'] };
+const FINAL_Y = { here: ['', 'ing'], before: ['ies', 'ied'] };
+const SIBILANT = { here: ['', 'es', 'ed', 'ing'], before: [] };
+const REGULAR = { here: ['', 's', 'ed', 'ing'], before: [] };
+const DOUBLED = new Map<string, { here: string[]; before: string[] }>();
 
 function hasAt(text: string, at: number, suffix: string): boolean {
 	for (let k = 0; k < suffix.length; k++) {

@@ -5,6 +5,8 @@
  */
 const SEPARATOR = /[\s\-_\u2010\u2011\u00a0]/;
 
+const SEPARATORS = /[\s\-_\u2010\u2011\u00a0]+/;
+
 export function isSeparator(ch: string): boolean {
 	return SEPARATOR.test(ch);
 }
@@ -20,24 +22,16 @@ export function foldChar(ch: string): string {
 
 /** The words of a term, folded: `Self-Supervision` -> `['self', 'supervision']`. */
 export function termWords(term: string): string[] {
-	const words: string[] = [];
-	let current = '';
-	for (const ch of term.trim()) {
-		if (isSeparator(ch)) {
-			if (current) {
-				words.push(current);
-				current = '';
-			}
-		} else {
-			for (const unit of ch.split('')) {
-				current += foldChar(unit);
-			}
+	const trimmed = term.trim();
+	let folded = trimmed.toLowerCase();
+	if (folded.length !== trimmed.length) {
+		// Rare (`İ`): fold unit by unit so the folded term lines up with folded text, as `foldChar` does.
+		folded = '';
+		for (let i = 0; i < trimmed.length; i++) {
+			folded += foldChar(trimmed[i]);
 		}
 	}
-	if (current) {
-		words.push(current);
-	}
-	return words;
+	return folded.split(SEPARATORS).filter((word) => word.length > 0);
 }
 
 /** The identity of a term for merging and look-up: case and separators don't count. */

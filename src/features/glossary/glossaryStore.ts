@@ -140,7 +140,11 @@ export class GlossaryStore extends Disposable {
 			return;
 		}
 		const merged = mergeGlossaries([notes, workspace, bundled]);
-		const snapshot: GlossarySnapshot = { matcher: new GlossaryMatcher(merged.entries), entries: merged.entries, sources, warnings };
+		const matcher = await GlossaryMatcher.create(merged.entries, () => new Promise((resolve) => setTimeout(resolve, 0)));
+		if (generation !== this._generation) {
+			return;
+		}
+		const snapshot: GlossarySnapshot = { matcher, entries: merged.entries, sources, warnings };
 		this._snapshot = snapshot;
 		for (const warning of warnings) {
 			this._log.warn(`Glossary: ${formatWarning({ ...warning, source: this.label(warning.source) })}`);

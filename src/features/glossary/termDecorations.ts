@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { Disposable } from '../../platform/disposable';
 import type { GlossaryStore } from './glossaryStore';
 
-const UPDATE_DELAY_MS = 250;
+const UPDATE_DELAY_MS = 400;
 /** Notes longer than this are not decorated: the underline is a study aid, not worth a slow editor. */
-const MAX_DECORATED_LENGTH = 2_000_000;
+const MAX_DECORATED_LENGTH = 200_000;
 
 /**
  * Optional (`aiNotes.glossary.underlineTerms`): a dotted underline under the first occurrence of each

@@ -174,3 +174,18 @@ describe('Glossary matcher', () => {
 		]);
 	});
 });
+
+describe('Glossary matcher, built in slices', () => {
+	it('gives the same matches as the one-shot build and pauses between slices', async () => {
+		const entries = ['Prefill', 'Decode', 'Masked language model', 'Language model'].map((term) => entry(term, [`${term} alias`]));
+		let pauses = 0;
+		const sliced = await GlossaryMatcher.create(entries, async () => {
+			pauses++;
+		}, 3);
+		const text = 'prefilling a masked language model, then decode alias and language model';
+		const whole = new GlossaryMatcher(entries);
+		assert.deepStrictEqual(sliced.matchAll(text), whole.matchAll(text));
+		assert.strictEqual(sliced.matchAll(text).length, 4);
+		assert.strictEqual(pauses, 2);
+	});
+});
