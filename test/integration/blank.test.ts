@@ -34,10 +34,10 @@ async function panelText(): Promise<string> {
  * The decoy listens where the fixture workspace's settings point. Another engineer's test run on this
  * machine may hold the port for a few seconds, so wait for it rather than fail.
  */
-async function startDecoy(): Promise<FakeOpenAIServer> {
+async function startOnPort(port: number): Promise<FakeOpenAIServer> {
 	for (let attempt = 0; ; attempt++) {
 		try {
-			return await FakeOpenAIServer.start({}, DECOY_PORT);
+			return await FakeOpenAIServer.start({}, port);
 		} catch (error) {
 			if (attempt >= 60 || (error as { code?: string }).code !== 'EADDRINUSE') {
 				throw error;
@@ -59,7 +59,7 @@ suite('Blank: explain this blank', function () {
 	suiteSetup(async () => {
 		await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
 		server = await FakeOpenAIServer.start({ chunkSize: 6 });
-		decoy = await startDecoy();
+		decoy = await startOnPort(DECOY_PORT);
 	});
 
 	teardown(async () => {
@@ -195,7 +195,7 @@ suite('Blank: keys, consent, guesses and errors', function () {
 	});
 
 	teardown(async () => {
-		for (const key of ['aiNotes.model.provider', 'aiNotes.model.baseUrl', 'aiNotes.model.name', 'aiNotes.blank.guessFirst']) {
+		for (const key of ['aiNotes.model.provider', 'aiNotes.model.baseUrl', 'aiNotes.model.name', 'aiNotes.model.preset', 'aiNotes.blank.guessFirst']) {
 			await setUserSetting(key, undefined);
 		}
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -291,5 +291,28 @@ suite('Blank: keys, consent, guesses and errors', function () {
 		}, 20_000);
 		assert.match(text, /Start Ollama \(for example "ollama serve"\)/);
 		await workbench.screenshot('blank-error');
+	});
+
+	test('Blank: detecting local servers lists a running one with its models and configures the pick', async () => {
+		// LM Studio's preset port; the other presets have nothing listening here.
+		const lmStudio = await startOnPort(1234);
+		try {
+			const running = vscode.commands.executeCommand('aiNotes.detectModelServers');
+			const rows = await waitFor(async () => {
+				const t = (await workbench.text('.quick-input-widget .monaco-list-row')).join('\n');
+				return t.includes('fake-small') ? t : '';
+			}, 15_000);
+			assert.match(rows, /fake-model/);
+			assert.match(rows, /localhost:1234\/v1/);
+			await workbench.screenshot('blank-detect');
+			await workbench.type('fake-small');
+			await workbench.press('Enter');
+			await running;
+			const config = vscode.workspace.getConfiguration('aiNotes.model');
+			assert.deepStrictEqual(['provider', 'preset', 'baseUrl', 'name'].map((k) => config.inspect(k)?.globalValue), ['openai-compatible', 'lmstudio', 'http://localhost:1234/v1', 'fake-small']);
+			assert.deepStrictEqual(lmStudio.requests.map((r) => `${r.method} ${r.path}`), ['GET /v1/models']);
+		} finally {
+			await lmStudio.close();
+		}
 	});
 });

@@ -45,8 +45,9 @@ export const DEFAULT_MAX_RETRIES = 2;
 
 /**
  * Builds an `openai` client that sends exactly what we decide. The package reads `OPENAI_API_KEY`,
- * `OPENAI_BASE_URL`, `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID` from the environment when an option is
- * missing; every one of them is given explicitly so nothing from the environment reaches another server.
+ * `OPENAI_BASE_URL`, `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`, `OPENAI_CUSTOM_HEADERS` and `OPENAI_LOG` from the
+ * environment when an option is missing; every one of them is overridden so nothing from the environment
+ * reaches a server (or the extension host's console, where request details would be printed).
  */
 export function createClient(endpoint: ModelEndpoint): OpenAI {
 	if (!originOf(endpoint.baseUrl)) {
@@ -57,12 +58,25 @@ export function createClient(endpoint: ModelEndpoint): OpenAI {
 		// The package refuses to start without a key; a keyless server gets a placeholder that the
 		// null header below removes again, so no Authorization header is sent at all.
 		apiKey: endpoint.apiKey || 'no-key',
-		defaultHeaders: endpoint.apiKey ? {} : { Authorization: null },
+		defaultHeaders: { ...environmentHeadersRemoved(), ...(endpoint.apiKey ? {} : { Authorization: null }) },
 		organization: null,
 		project: null,
+		logLevel: 'off',
 		timeout: endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		maxRetries: endpoint.maxRetries ?? DEFAULT_MAX_RETRIES,
 	});
+}
+
+/** A null for every header `OPENAI_CUSTOM_HEADERS` would add: a null default header removes it. */
+function environmentHeadersRemoved(): Record<string, null> {
+	const removed: Record<string, null> = {};
+	for (const line of (process.env.OPENAI_CUSTOM_HEADERS ?? '').split('\n')) {
+		const colon = line.indexOf(':');
+		if (colon > 0) {
+			removed[line.slice(0, colon).trim()] = null;
+		}
+	}
+	return removed;
 }
 
 /** Streams a chat completion and returns the whole text. Throws `ModelError` (with the partial text). */

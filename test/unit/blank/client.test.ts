@@ -59,20 +59,20 @@ describe('Blank model client (real openai package against the fake server)', fun
 		assert.strictEqual(server.chatRequests[1].headers.authorization, 'Bearer sk-test-123');
 	});
 
-	it('ignores OPENAI_API_KEY and OPENAI_BASE_URL from the environment', async () => {
-		const saved = { key: process.env.OPENAI_API_KEY, url: process.env.OPENAI_BASE_URL, org: process.env.OPENAI_ORG_ID };
+	it('ignores OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID and OPENAI_CUSTOM_HEADERS from the environment', async () => {
+		const names = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_ORG_ID', 'OPENAI_CUSTOM_HEADERS'];
+		const saved = names.map((n) => process.env[n]);
 		process.env.OPENAI_API_KEY = 'sk-env-secret';
 		process.env.OPENAI_BASE_URL = 'http://127.0.0.1:9/v1';
 		process.env.OPENAI_ORG_ID = 'org-env';
+		process.env.OPENAI_CUSTOM_HEADERS = 'X-Secret-Token: abc123';
 		try {
 			await streamChat(endpoint, MESSAGES);
 		} finally {
-			restore('OPENAI_API_KEY', saved.key);
-			restore('OPENAI_BASE_URL', saved.url);
-			restore('OPENAI_ORG_ID', saved.org);
+			names.forEach((n, i) => restore(n, saved[i]));
 		}
 		const headers = server.chatRequests[0].headers;
-		assert.deepStrictEqual([headers.authorization, headers['openai-organization']], [undefined, undefined]);
+		assert.deepStrictEqual([headers.authorization, headers['openai-organization'], headers['x-secret-token']], [undefined, undefined, undefined]);
 	});
 
 	it('401: unauthorized, and the key is not in the message', async () => {
