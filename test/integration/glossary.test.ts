@@ -125,6 +125,16 @@ suite('Glossary hovers', () => {
 		assert.deepStrictEqual(stringHovers.filter((text) => text.includes(OPEN_ENTRY)), []);
 	});
 
+	test('hovers terms in Python comments and docstrings, not in its code', async () => {
+		const sample = workspaceUri('glossary', 'sample.py');
+		const comment = await glossaryHover(sample, await positionOf(sample, 'sampling', (l) => l.includes('#')));
+		assert.ok(comment.includes('**Sampling**'), comment);
+		const docstring = await glossaryHover(sample, await positionOf(sample, 'KV cache'));
+		assert.ok(docstring.includes('**KV cache**'), docstring);
+		const code = await hoverTexts(sample, await positionOf(sample, 'decode', (l) => l.startsWith('def')));
+		assert.deepStrictEqual(code.filter((text) => text.includes(OPEN_ENTRY)), []);
+	});
+
 	test('hovers in strings when aiNotes.glossary.hoverInStrings is on, and nowhere in code when hoverInCode is off', async () => {
 		const sample = workspaceUri('glossary', 'sample.ts');
 		const config = vscode.workspace.getConfiguration('aiNotes.glossary');
@@ -239,6 +249,24 @@ suite('Glossary look-up and screenshot', () => {
 		assert.ok(all.includes('Prefill') && all.includes('Read more') && all.includes('bundled glossary'), all);
 		const png = await workbench.screenshot('glossary-hover');
 		assert.ok(png.endsWith('.png'), png);
+	});
+
+	test('a real hover in a TypeScript comment (screenshot)', async () => {
+		const sample = workspaceUri('glossary', 'sample.ts');
+		const position = await positionOf(sample, 'prefill', (l) => l.startsWith('//'));
+		await glossaryHover(sample, position);
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sample));
+		editor.selection = new vscode.Selection(position, position);
+		await sleep(300);
+		let text: string[] = [];
+		const visible = await waitFor(async () => {
+			await vscode.commands.executeCommand('editor.action.showHover');
+			await sleep(300);
+			text = await workbench.text('.monaco-hover');
+			return text.some((t) => t.includes(PREFILL_DEFINITION));
+		}, 15_000, 500);
+		assert.ok(visible, `the hover widget does not show the definition: ${JSON.stringify(text)}`);
+		await workbench.screenshot('glossary-hover-code');
 	});
 });
 

@@ -19,6 +19,8 @@ interface StringSyntax {
 	readonly escape?: string;
 	/** When false, the string also ends at the end of the line (an unterminated literal must not swallow the file). */
 	readonly multiline: boolean;
+	/** Python's triple-quoted strings are where docstrings live: prose, so they count as comments. */
+	readonly kind?: CodeRegionKind;
 }
 
 export interface CodeSyntax {
@@ -48,8 +50,8 @@ const SYNTAXES: Record<string, CodeSyntax> = {
 		lineComments: ['#'],
 		blockComments: [],
 		strings: [
-			{ open: '"""', close: '"""', escape: '\\', multiline: true },
-			{ open: '\'\'\'', close: '\'\'\'', escape: '\\', multiline: true },
+			{ open: '"""', close: '"""', escape: '\\', multiline: true, kind: 'comment' },
+			{ open: '\'\'\'', close: '\'\'\'', escape: '\\', multiline: true, kind: 'comment' },
 			DOUBLE,
 			SINGLE,
 		],
@@ -141,7 +143,7 @@ export function scanCodeRegions(text: string, syntax: CodeSyntax): CodeRegion[] 
 		for (const s of strings) {
 			if (text.startsWith(s.open, i) && (!syntax.quoteAfterSpace || afterSpace)) {
 				const end = stringEnd(text, i + s.open.length, s);
-				regions.push({ kind: 'string', start: i, end });
+				regions.push({ kind: s.kind ?? 'string', start: i, end });
 				i = end;
 				continue outer;
 			}
