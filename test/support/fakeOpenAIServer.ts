@@ -30,6 +30,8 @@ export interface FakeServerOptions {
 	verdictAnswer?: string;
 	chunkSize?: number;
 	slowDelayMs?: number;
+	/** The `retry-after-ms` header of 429 and 500 answers. */
+	retryAfterMs?: number;
 }
 
 export interface RecordedRequest {
@@ -75,6 +77,7 @@ export class FakeOpenAIServer {
 			verdictAnswer: options.verdictAnswer ?? DEFAULT_VERDICT,
 			chunkSize: options.chunkSize ?? 8,
 			slowDelayMs: options.slowDelayMs ?? 150,
+			retryAfterMs: options.retryAfterMs ?? 20,
 		};
 	}
 
@@ -202,14 +205,14 @@ export class FakeOpenAIServer {
 			case '429':
 			case '429-once':
 				if (scenario === '429' || attempt === 1) {
-					res.setHeader('retry-after-ms', '20');
+					res.setHeader('retry-after-ms', String(this._options.retryAfterMs));
 					return json(res, 429, { error: { message: 'Rate limit reached.', type: 'rate_limit_error' } });
 				}
 				return this._answer(body, res, model, answer, 0);
 			case '500':
 			case '500-once':
 				if (scenario === '500' || attempt === 1) {
-					res.setHeader('retry-after-ms', '20');
+					res.setHeader('retry-after-ms', String(this._options.retryAfterMs));
 					return json(res, 500, { error: { message: 'The server had an error.', type: 'server_error' } });
 				}
 				return this._answer(body, res, model, answer, 0);

@@ -7,7 +7,10 @@ import type { ChatMessage } from './prompt';
  * The model client for the `openai` and `openai-compatible` providers, over the real `openai` package.
  * Streaming, a timeout until the first byte, an idle timeout between chunks (the package's own timeout
  * stops counting once headers arrive, so a server that hangs mid-answer would wait forever), bounded
- * retries for 429/5xx (done by the package), and cancellation that aborts the HTTP request at once.
+ * retries for 429/5xx only, and cancellation that aborts the HTTP request at once.
+ *
+ * Retries are ours, not the package's: it also retries refused connections and timeouts, which turns
+ * "Ollama is not running" into a few seconds of waiting and a hung server into three timeouts in a row.
  */
 
 export interface ModelEndpoint {
@@ -16,10 +19,11 @@ export interface ModelEndpoint {
 	readonly model: string;
 	/** Only ever sent to `baseUrl`'s origin. Absent for keyless local servers. */
 	readonly apiKey?: string;
-	/** Until the response headers, per attempt. */
+	/** Until the response headers. */
 	readonly timeoutMs?: number;
 	/** Longest silence allowed between streamed chunks. */
 	readonly idleTimeoutMs?: number;
+	/** Retries after a 429 or 5xx that arrived before any text. */
 	readonly maxRetries?: number;
 }
 
@@ -63,7 +67,7 @@ export function createClient(endpoint: ModelEndpoint): OpenAI {
 		project: null,
 		logLevel: 'off',
 		timeout: endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		maxRetries: endpoint.maxRetries ?? DEFAULT_MAX_RETRIES,
+		maxRetries: 0,
 	});
 }
 
@@ -81,6 +85,52 @@ function environmentHeadersRemoved(): Record<string, null> {
 
 /** Streams a chat completion and returns the whole text. Throws `ModelError` (with the partial text). */
 export async function streamChat(endpoint: ModelEndpoint, messages: readonly ChatMessage[], options: StreamOptions = {}): Promise<StreamResult> {
+	const maxRetries = Math.max(0, endpoint.maxRetries ?? DEFAULT_MAX_RETRIES);
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await streamOnce(endpoint, messages, options);
+		} catch (error) {
+			const retryable = error instanceof ModelError && (error.kind === 'rate-limited' || error.kind === 'server-error') && !error.details.partial;
+			if (!retryable || attempt >= maxRetries || options.signal?.aborted) {
+				throw error;
+			}
+			await backoff(retryDelayMs(attempt, error.details.retryAfterMs), options.signal, error);
+		}
+	}
+}
+
+/** Exponential backoff from half a second, capped at 8 s; a server's Retry-After wins when it is at most 10 s. */
+export function retryDelayMs(attempt: number, retryAfterMs: number | undefined): number {
+	if (retryAfterMs !== undefined && retryAfterMs >= 0 && retryAfterMs <= 10_000) {
+		return retryAfterMs;
+	}
+	return Math.min(500 * 2 ** attempt, 8000);
+}
+
+function backoff(ms: number, signal: AbortSignal | undefined, cause: ModelError): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		const onAbort = (): void => {
+			clearTimeout(timer);
+			reject(new ModelError('cancelled', 'Cancelled.', { partial: cause.details.partial }));
+		};
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
+}
+
+function retryAfter(headers: Headers | undefined): number | undefined {
+	const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
+	if (Number.isFinite(ms)) {
+		return ms;
+	}
+	const seconds = Number.parseFloat(headers?.get('retry-after') ?? '');
+	return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+}
+
+async function streamOnce(endpoint: ModelEndpoint, messages: readonly ChatMessage[], options: StreamOptions): Promise<StreamResult> {
 	const client = createClient(endpoint);
 	const controller = new AbortController();
 	let idleFired = false;
@@ -229,10 +279,10 @@ function classify(error: unknown, context: ClassifyContext): ModelError {
 			return new ModelError(aboutModel ? 'unknown-model' : 'not-found', detail, { status, partial });
 		}
 		if (status === 429) {
-			return new ModelError('rate-limited', 'The server is rate limiting requests (429).', { status, partial });
+			return new ModelError('rate-limited', 'The server is rate limiting requests (429).', { status, partial, retryAfterMs: retryAfter(error.headers) });
 		}
 		if (status >= 500) {
-			return new ModelError('server-error', `The server failed (${status}): ${detail}`, { status, partial });
+			return new ModelError('server-error', `The server failed (${status}): ${detail}`, { status, partial, retryAfterMs: retryAfter(error.headers) });
 		}
 		return new ModelError('bad-request', `The server rejected the request (${status}): ${detail}`, { status, partial });
 	}

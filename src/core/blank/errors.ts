@@ -30,6 +30,8 @@ export class ModelError extends Error {
 			readonly partial?: string;
 			/** For `unknown-model`: the models the server does have. */
 			readonly models?: readonly string[];
+			/** For 429 and 5xx: how long the server asked us to wait. */
+			readonly retryAfterMs?: number;
 		} = {},
 	) {
 		super(message);

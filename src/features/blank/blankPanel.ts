@@ -110,7 +110,7 @@ export class BlankPanel extends Disposable {
 <title>${escapeAttr(vscode.l10n.t('Explain This Blank'))}</title>
 </head>
 <body>
-<main id="root" aria-live="polite"></main>
+<main id="root"></main>
 <script nonce="${nonce}" src="${escapeAttr(script.toString())}"></script>
 </body>
 </html>`;

@@ -76,12 +76,17 @@ function render(state: BlankViewState): void {
 			: state.status === 'revealing' ? labels.revealing
 				: state.status === 'cancelled' ? labels.cancelled : '';
 	if (statusText) {
-		header.append(el('p', `status status-${state.status}`, statusText));
+		// Only the status line is live: announcing every streamed re-render would flood a screen reader.
+		const status = el('p', `status status-${state.status}`, statusText);
+		status.setAttribute('role', 'status');
+		header.append(status);
 	}
 	page.append(header);
 
 	if (state.error) {
-		page.append(el('p', 'error', state.error.message));
+		const error = el('p', 'error', state.error.message);
+		error.setAttribute('role', 'alert');
+		page.append(error);
 	}
 
 	const passage = section(labels.passage, 'passage');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as net from 'net';
-import { listModels, streamChat, streamChatExplained, type ModelEndpoint } from '../../../src/core/blank/client';
+import { listModels, retryDelayMs, streamChat, streamChatExplained, type ModelEndpoint } from '../../../src/core/blank/client';
 import { detectServers } from '../../../src/core/blank/detect';
 import { ModelError } from '../../../src/core/blank/errors';
 import { buildFillMessages } from '../../../src/core/blank/prompt';
@@ -111,9 +111,27 @@ describe('Blank model client (real openai package against the fake server)', fun
 		assert.strictEqual(error.kind, 'connection-refused');
 	});
 
-	it('a server that never answers times out', async () => {
-		const error = await failure(streamChat({ ...endpoint, model: 'scenario:hang', timeoutMs: 300, maxRetries: 0 }, MESSAGES));
+	it('a server that never answers times out, without retrying', async () => {
+		const error = await failure(streamChat({ ...endpoint, model: 'scenario:hang', timeoutMs: 300, maxRetries: 2 }, MESSAGES));
 		assert.strictEqual(error.kind, 'timeout');
+		assert.strictEqual(server.chatRequests.length, 1);
+	});
+
+	it('backoff: exponential and capped, and a short Retry-After wins', () => {
+		assert.deepStrictEqual([0, 1, 2, 5].map((a) => retryDelayMs(a, undefined)), [500, 1000, 2000, 8000]);
+		assert.deepStrictEqual([retryDelayMs(0, 20), retryDelayMs(0, 60_000)], [20, 500]);
+	});
+
+	it('cancelling during a retry backoff stops at once', async () => {
+		const controller = new AbortController();
+		// A 5 s Retry-After: the abort lands in the wait, before a second attempt.
+		server.configure({ retryAfterMs: 5000 });
+		const pending = streamChat({ ...endpoint, model: 'scenario:429' }, MESSAGES, { signal: controller.signal });
+		await server.waitFor(() => server.chatRequests.length === 1);
+		controller.abort();
+		const error = await failure(pending);
+		assert.strictEqual(error.kind, 'cancelled');
+		assert.strictEqual(server.chatRequests.length, 1);
 	});
 
 	it('a stream that goes silent times out and keeps the partial answer', async () => {

@@ -37,14 +37,15 @@ const MAX_SECOND = 60;
 /** Candidate fills of one to three words, scored by the window probability in both directions. */
 export function predictProse(model: NgramModel, context: WordContext): ProseCandidate[] {
 	const [l2, l1] = context.left;
-	const [r1] = context.right;
+	const [r1, r2] = context.right;
 	const seen = new Set<string>();
 	const scored: Scored[] = [];
 	const consider = (words: string[]): void => {
 		const key = words.join(' ');
 		// A fill that repeats a word right next to the blank ("my favorite [my favorite color]") is an echo
 		// of the context, and one that repeats its own word is a loop of the counts; neither is a prediction.
-		if (seen.has(key) || words.some((w, i) => w === BOS || w === EOS || w === l1 || w === r1 || words.indexOf(w) !== i)) {
+		const echoes = words.length > 1 ? [l2, l1, r1, r2] : [l1, r1];
+		if (seen.has(key) || words.some((w, i) => w === BOS || w === EOS || echoes.includes(w) || words.indexOf(w) !== i)) {
 			return;
 		}
 		seen.add(key);
@@ -59,11 +60,12 @@ export function predictProse(model: NgramModel, context: WordContext): ProseCand
 	// Longer fills must be anchored on both sides, or the candidate list explodes with noise.
 	for (const w1 of afterLeft) {
 		for (const w2 of topKeys(model.neighbours(w1, 'next'), MAX_SECOND)) {
-			if (model.bigram(w2, r1) > 0) {
+			// A pair also needs a trigram on one side, or "color but" rides on "color" alone.
+			if (model.bigram(w2, r1) > 0 && (model.trigram(l1, w1, w2) > 0 || model.trigram(w1, w2, r1) > 0)) {
 				consider([w1, w2]);
 			}
 			for (const w3 of topKeys(model.neighbours(w2, 'next'), MAX_SECOND)) {
-				if (model.bigram(w3, r1) > 0 && model.trigram(w1, w2, w3) > 0) {
+				if (model.trigram(w1, w2, w3) > 0 && model.trigram(l1, w1, w2) > 0 && model.trigram(w2, w3, r1) > 0) {
 					consider([w1, w2, w3]);
 				}
 			}
