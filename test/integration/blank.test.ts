@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as os from 'os';
 import * as vscode from 'vscode';
+import { loadCounter } from '../../src/core/tokens';
 import { FakeOpenAIServer } from '../support/fakeOpenAIServer';
 import { sleep, waitFor, workbench } from './workbench';
 
@@ -195,7 +196,7 @@ suite('Blank: keys, consent, guesses and errors', function () {
 	});
 
 	teardown(async () => {
-		for (const key of ['aiNotes.model.provider', 'aiNotes.model.baseUrl', 'aiNotes.model.name', 'aiNotes.model.preset', 'aiNotes.blank.guessFirst']) {
+		for (const key of ['aiNotes.model.provider', 'aiNotes.model.baseUrl', 'aiNotes.model.name', 'aiNotes.model.preset', 'aiNotes.blank.guessFirst', 'aiNotes.blank.contextTokens']) {
 			await setUserSetting(key, undefined);
 		}
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -314,5 +315,25 @@ suite('Blank: keys, consent, guesses and errors', function () {
 		} finally {
 			await lmStudio.close();
 		}
+	});
+
+	test('Blank: the context sent is trimmed to the token budget at line boundaries', async () => {
+		await setUserSetting('aiNotes.model.provider', 'openai-compatible');
+		await setUserSetting('aiNotes.model.baseUrl', server.baseUrl);
+		await setUserSetting('aiNotes.model.name', 'fake-model');
+		await setUserSetting('aiNotes.blank.contextTokens', 100);
+		await selectWord('blank/long-page.md', 'Line 60:', 'prefill');
+		await vscode.commands.executeCommand('aiNotes.explainBlank');
+		const body = server.chatRequests.at(-1)?.body as { messages: { role: string; content: string }[] };
+		const passage = /\n`{3,}\n([\s\S]*)\n`{3,}\n/.exec(body.messages[1].content)?.[1] ?? '';
+		const [before, after] = passage.split('[BLANK]');
+		const counter = await loadCounter('o200k_base');
+		assert.ok(counter.count(before) <= 100 && counter.count(after) <= 100, `${counter.count(before)} and ${counter.count(after)} tokens`);
+		assert.ok(counter.count(before) > 70 && counter.count(after) > 70, 'most of the budget is used');
+		assert.match(before, /^Line \d+: /, 'starts at a line start');
+		assert.match(before, /Line 60: during inference, the $/);
+		assert.match(after, /^ step processes the input tokens in parallel\.\nLine 61: /);
+		assert.match(after, /number \d+\.$/, 'ends at a line end');
+		assert.ok(!passage.includes('Line 1:') && !passage.includes('Line 120:'), 'far lines are left out');
 	});
 });
