@@ -157,9 +157,10 @@ suite('Tokens details panel', () => {
 		const page = await waitFor(async () => (await workbench.webviewText()).find((t) => t.includes('r50k_base') && t.includes('Tokens: ')), 20_000, 200);
 		assert.ok(page, `no details panel; webviews: ${JSON.stringify(await workbench.webviewText())}`);
 		for (const [encoding, count] of expected) {
-			// Each row: encoding, its models, then the count.
-			const row = page.split('\n').find((line) => line.startsWith(encoding));
-			assert.ok(row && row.includes(count), `row for ${encoding} is ${JSON.stringify(row)}, expected ${count}`);
+			// Each row: the encoding on its own line, then its models and the cells, tab-separated.
+			const lines = page.split('\n').map((line) => line.trim());
+			const row = lines[lines.indexOf(encoding) + 1] ?? '';
+			assert.ok(lines.includes(encoding) && row.split('\t').includes(count), `row for ${encoding} is ${JSON.stringify(row)}, expected ${count}`);
 		}
 		// The coloured token view spells the document (special-token lookalikes as plain text).
 		assert.ok(page.includes('<|endoftext|>') && page.includes('Tokens in practice'));

@@ -5,7 +5,7 @@ import type { RankTable } from './rankTable';
 import { binaryString, encodeUtf8 } from './utf8';
 
 /** Pieces longer than this are not cached: they rarely repeat and would pin large strings. */
-const CACHE_MAX_CHARS = 64;
+const CACHE_MAX_CHARS = 256;
 /** Entries before the piece cache starts over (a few MB at most). */
 const CACHE_MAX_ENTRIES = 100_000;
 
