@@ -31,7 +31,10 @@ export class XmlError extends Error {
 	}
 }
 
-const NAME = /^[A-Za-z_][\w.:-]*/;
+const NAME = /[A-Za-z_][\w.:-]*/y;
+/** A run of plain text: anything up to the next markup, reference or possible ']]>'. */
+const TEXT_RUN = /[^<&\]]+/y;
+const ATTRIBUTE_RUN = /[^<&"'\t\n\r]+/y;
 const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'' };
 
 /** Parses one document; throws `XmlError` on anything that is not well-formed. */
@@ -41,8 +44,14 @@ export function parseXml(source: string): XmlElement {
 
 class Reader {
 	private _pos = 0;
+	/** Offsets where lines start, built once, so that line numbers cost a binary search. */
+	private readonly _lineStarts: number[] = [0];
 
-	constructor(private readonly _src: string) { }
+	constructor(private readonly _src: string) {
+		for (let i = _src.indexOf('\n'); i >= 0; i = _src.indexOf('\n', i + 1)) {
+			this._lineStarts.push(i + 1);
+		}
+	}
 
 	document(): XmlElement {
 		if (this._src.charCodeAt(0) === 0xfeff) {
@@ -149,12 +158,18 @@ class Reader {
 				}
 			} else if (c === '&') {
 				text += this._reference();
-			} else {
+			} else if (c === ']') {
 				if (this._src.startsWith(']]>', this._pos)) {
 					this._fail('\']]>\' is not allowed in text');
 				}
 				text += c;
 				this._pos++;
+			} else {
+				TEXT_RUN.lastIndex = this._pos;
+				const run = TEXT_RUN.exec(this._src);
+				const chunk = run ? run[0] : c;
+				text += chunk;
+				this._pos += chunk.length;
 			}
 		}
 	}
@@ -180,10 +195,16 @@ class Reader {
 			}
 			if (c === '&') {
 				value += this._reference();
-			} else {
-				// Attribute-value normalisation: whitespace characters become spaces.
-				value += /[\t\n\r]/.test(c) ? ' ' : c;
+			} else if (c === '\t' || c === '\n' || c === '\r' || c === '"' || c === '\'') {
+				// Attribute-value normalisation: whitespace characters become spaces. (The other quote is literal.)
+				value += c === '"' || c === '\'' ? c : ' ';
 				this._pos++;
+			} else {
+				ATTRIBUTE_RUN.lastIndex = this._pos;
+				const run = ATTRIBUTE_RUN.exec(this._src);
+				const chunk = run ? run[0] : c;
+				value += chunk;
+				this._pos += chunk.length;
 			}
 		}
 	}
@@ -228,7 +249,8 @@ class Reader {
 	}
 
 	private _name(what: string): string {
-		const match = NAME.exec(this._src.slice(this._pos, this._pos + 200));
+		NAME.lastIndex = this._pos;
+		const match = NAME.exec(this._src);
 		if (!match) {
 			this._fail(`expected ${what}`);
 		}
@@ -245,8 +267,11 @@ class Reader {
 
 	private _skipSpace(): boolean {
 		const start = this._pos;
-		while (this._pos < this._src.length && /[ \t\r\n]/.test(this._src[this._pos])) {
-			this._pos++;
+		for (; this._pos < this._src.length; this._pos++) {
+			const code = this._src.charCodeAt(this._pos);
+			if (code !== 32 && code !== 9 && code !== 10 && code !== 13) {
+				break;
+			}
 		}
 		return this._pos > start;
 	}
@@ -260,19 +285,21 @@ class Reader {
 	}
 
 	private _line(pos: number): number {
-		let line = 1;
-		for (let i = 0; i < pos; i++) {
-			if (this._src.charCodeAt(i) === 10) {
-				line++;
+		let low = 0;
+		let high = this._lineStarts.length - 1;
+		while (low < high) {
+			const mid = (low + high + 1) >> 1;
+			if (this._lineStarts[mid] <= pos) {
+				low = mid;
+			} else {
+				high = mid - 1;
 			}
 		}
-		return line;
+		return low + 1;
 	}
 
 	private _fail(message: string): never {
-		const before = this._src.slice(0, this._pos);
-		const line = before.split('\n').length;
-		const column = this._pos - before.lastIndexOf('\n');
-		throw new XmlError(message, line, column);
+		const line = this._line(this._pos);
+		throw new XmlError(message, line, this._pos - this._lineStarts[line - 1] + 1);
 	}
 }

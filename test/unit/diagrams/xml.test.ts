@@ -26,6 +26,8 @@ describe('diagrams xml reader', () => {
 	it('normalises whitespace in attribute values and records lines', () => {
 		const root = parseXml('<a\n  d="M 0 0\n  L 1 1">\n<b/></a>');
 		assert.strictEqual(root.attributes.get('d'), 'M 0 0   L 1 1');
+		assert.strictEqual(parseXml('<a x=\'say "hi"\' y="it\'s"/>').attributes.get('x'), 'say "hi"');
+		assert.strictEqual(parseXml('<a x=\'say "hi"\' y="it\'s"/>').attributes.get('y'), 'it\'s');
 		const b = root.children.find((c) => c.kind === 'element');
 		assert.ok(b && b.kind === 'element');
 		assert.strictEqual(b.line, 4);
