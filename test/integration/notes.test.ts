@@ -64,11 +64,31 @@ async function showNotesView(): Promise<void> {
 	await vscode.commands.executeCommand('aiNotes.notes.focus');
 }
 
+/**
+ * Other suites open notes, and the tree follows them by expanding; the tree only renders the rows that fit
+ * on screen. Collapse everything, then open the two note groups, so every note's row is on screen.
+ */
+async function resetTree(): Promise<void> {
+	await showNotesView();
+	await vscode.commands.executeCommand('workbench.actions.treeView.aiNotes.notes.collapseAll');
+	for (const group of ['Bundled notes', 'My notes']) {
+		const row = `${ROWS}[aria-label^="${group},"]`;
+		await waitFor(async () => (await workbench.text(row)).length > 0, 5000, 100);
+		if ((await workbench.text(`${row}[aria-expanded="false"]`)).length > 0) {
+			await workbench.click(row);
+		}
+	}
+}
+
 suite('Notes tree', () => {
 	suiteSetup(async function () {
 		this.timeout(30_000);
 		await showNotesView();
 		await waitForRows(['Bundled notes', 'My notes', 'Diagrams'], 20_000);
+	});
+
+	setup(async () => {
+		await resetTree();
 	});
 
 	teardown(async () => {
@@ -152,6 +172,8 @@ suite('Notes tree', () => {
 			const texts = await workbench.text(`${ROWS}.selected`);
 			return texts.some((text) => text.trim() === target.text) ? texts : undefined;
 		}, 10_000, 200);
+		// Move the mouse off the tree, so the picture shows the selection and not a hover highlight.
+		await workbench.hover('.part.statusbar');
 		await workbench.screenshot('notes-tree-follow-cursor');
 		assert.ok(selected, `the heading "${target.text}" was not selected; selected rows: ${JSON.stringify(await workbench.text(`${ROWS}.selected`))}`);
 	});

@@ -69,6 +69,7 @@ export function treeItemOf(node: NotesNode, expandNotes: boolean): vscode.TreeIt
 			item.id = node.id;
 			item.description = String(node.count);
 			item.contextValue = `group.${node.group}`;
+			item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} items', groupLabel(node.group), node.count) };
 			item.iconPath = new vscode.ThemeIcon(node.group === 'bundled' ? 'library' : node.group === 'user' ? 'folder-library' : 'type-hierarchy');
 			return item;
 		}
