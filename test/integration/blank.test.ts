@@ -270,7 +270,7 @@ suite('Blank: keys, consent, guesses and errors', function () {
 		await workbench.screenshot('blank-guess-first');
 	});
 
-	test('Blank: an unknown model lists the server\'s models; nothing listening names the server to start', async () => {
+	test('Blank: an unknown model lists the server\'s models; a broken stream keeps the partial answer; nothing listening names the server to start', async () => {
 		await setUserSetting('aiNotes.model.provider', 'openai-compatible');
 		await setUserSetting('aiNotes.model.baseUrl', server.baseUrl);
 		await setUserSetting('aiNotes.model.name', 'llama9:70b');
@@ -281,6 +281,16 @@ suite('Blank: keys, consent, guesses and errors', function () {
 			return /has no model/.test(t) ? t : '';
 		}, 15_000);
 		assert.match(text, /has no model "llama9:70b"\. It has: fake-model, fake-small\. Pick one\./);
+
+		// A stream that breaks mid-answer: the message says so and what arrived stays in the panel.
+		await setUserSetting('aiNotes.model.name', 'scenario:break');
+		await selectWord('blank/masked-models.md', 'My favorite color', 'color');
+		await vscode.commands.executeCommand('aiNotes.explainBlank');
+		text = await waitFor(async () => {
+			const t = await panelText();
+			return /broke off/.test(t) ? t : '';
+		}, 15_000);
+		assert.match(text, /Best fill\s*color/i, 'the partial answer is kept');
 
 		// Nothing listens on Ollama's port here: the message names Ollama and how to start it.
 		await setUserSetting('aiNotes.model.baseUrl', 'http://127.0.0.1:11434/v1');

@@ -38,9 +38,12 @@ export function explainPrediction(kind: 'prose' | 'code', candidates: readonly B
 	}
 	const runnerUp = candidates[1];
 	if (runnerUp) {
-		lines.push('', `The runner-up, **${escapeMd(runnerUp.text)}** (${percent(runnerUp.probability)}), ${runnerUp.evidence.length > 0 ? 'also appears in the notes' : 'has less support'}${runnerUp.leftMatch.count + runnerUp.rightMatch.count > 0 ? `, next to the blank's neighbours ${runnerUp.leftMatch.count + runnerUp.rightMatch.count} times` : ''}.`);
+		const seen = runnerUp.leftMatch.count + runnerUp.rightMatch.count;
+		const where = kind === 'prose' ? 'in the notes' : 'in the code it has read';
+		lines.push('', `The runner-up, **${escapeMd(runnerUp.text)}** (${percent(runnerUp.probability)}), ${seen > 0 ? `is seen next to the blank's neighbours ${times(seen)} ${where}` : `is never seen next to the blank's neighbours ${where}`}.`);
 	}
-	lines.push('', `_This is the builtin statistical model: it counts which ${unit}s appear before and after the words around the blank (n-grams read in both directions, smoothed) in the bundled notes, your notes and this document. It does not understand the text; a network model can explain meaning._`);
+	const sources = kind === 'prose' ? 'the bundled notes, your notes and this document' : 'this file, other workspace files of the same language and a few common idioms';
+	lines.push('', `_This is the builtin statistical model: it counts which ${unit}s appear before and after the ${unit}s around the blank (n-grams read in both directions, smoothed) in ${sources}. It does not understand the ${kind === 'prose' ? 'text' : 'code'}; a network model can explain meaning._`);
 	return lines.join('\n');
 }
 

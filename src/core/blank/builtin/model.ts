@@ -172,9 +172,18 @@ function contextMatches(model: NgramModel, left: readonly string[], fill: readon
 	const leftTri = real(l2) && real(l1) ? model.trigram(l2, l1, first) : 0;
 	const rightTri = real(r1) && real(r2) ? model.trigram(last, r1, r2) : 0;
 	return {
-		leftMatch: leftTri > 0 ? { phrase: l2 + join + l1, count: leftTri } : { phrase: real(l1) ? l1 : '', count: real(l1) ? model.bigram(l1, first) : 0 },
-		rightMatch: rightTri > 0 ? { phrase: r1 + join + r2, count: rightTri } : { phrase: real(r1) ? r1 : '', count: real(r1) ? model.bigram(last, r1) : 0 },
+		leftMatch: leftTri > 0 ? { phrase: joinTokens(l2, l1, join), count: leftTri } : { phrase: real(l1) ? l1 : '', count: real(l1) ? model.bigram(l1, first) : 0 },
+		rightMatch: rightTri > 0 ? { phrase: joinTokens(r1, r2, join), count: rightTri } : { phrase: real(r1) ? r1 : '', count: real(r1) ? model.bigram(last, r1) : 0 },
 	};
+}
+
+/** Words join with a space; code tokens only where a reader would put one (`items.`, `; i`). */
+function joinTokens(a: string, b: string, join: string): string {
+	if (join === ' ') {
+		return `${a} ${b}`;
+	}
+	const word = /^[\w$]/;
+	return word.test(a) && word.test(b) || /^[;,]$/.test(a) ? `${a} ${b}` : a + b;
 }
 
 function capitalize(text: string): string {
