@@ -85,6 +85,22 @@ suite('Diagrams panel', () => {
 		assert.strictEqual(diagramTabs().length, 1, 'the commands should reuse one panel');
 	});
 
+	test('a diagram in the notes tree\'s Diagrams group opens in the panel', async () => {
+		const rows = '.part.sidebar .monaco-list-row';
+		await vscode.commands.executeCommand('aiNotes.notes.focus');
+		const hasGroup = await waitFor(async () => (await workbench.text(rows)).some((r) => r.startsWith('Diagrams')), 15_000, 200);
+		assert.ok(hasGroup, 'the notes tree shows no Diagrams group');
+		// "Seq2seq vs the transformer" is a diagram title only; no note or heading has that text.
+		const item = `${rows}:has-text("Seq2seq vs the transformer")`;
+		if (!(await workbench.text(rows)).some((r) => r.startsWith('Seq2seq vs the transformer'))) {
+			assert.ok(await workbench.click(`${rows}:has-text("Diagrams")`), 'could not expand the Diagrams group');
+		}
+		assert.ok(await waitFor(async () => (await workbench.text(rows)).some((r) => r.startsWith('Seq2seq vs the transformer')), 5_000, 200));
+		assert.ok(await workbench.click(item));
+		await waitForPanel(['Explained in: From seq2seq to the transformer', 'final hidden']);
+		assert.strictEqual(diagramTabs().length, 1);
+	});
+
 	test('Open Diagram without an id offers a quick pick of all diagrams', async () => {
 		const running = vscode.commands.executeCommand('aiNotes.openDiagram');
 		const rows = await waitFor(async () => {
