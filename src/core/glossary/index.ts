@@ -1,6 +1,7 @@
 /** The glossary core: parsing glossary files and note definitions, merging them, and matching terms in text. */
 export { CODE_LANGUAGES, regionAt, scanCodeRegions, syntaxFor } from './codeRegions';
 export type { CodeRegion, CodeRegionKind, CodeSyntax } from './codeRegions';
+export { escapeMarkdown } from './escapeMarkdown';
 export { findHeading, listHeadings, slugify } from './headings';
 export type { NoteHeading } from './headings';
 export { GlossaryMatcher } from './matcher';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { GlossaryEntry } from '../../core/glossary';
+import { escapeMarkdown, type GlossaryEntry } from '../../core/glossary';
 import { Commands } from '../../platform/commands';
 
 /** Arguments of `aiNotes.openGlossaryEntry`, as put in the hover's command link. */
@@ -25,18 +25,6 @@ export function renderHover(entry: GlossaryEntry, sourceLabel: string, linkLabel
 	md.appendMarkdown(`[$(book) ${escapeMarkdown(linkLabel)}](${link} "${escapeTitle(vscode.l10n.t('Open the note that explains this term'))}")`);
 	md.appendMarkdown(` · *${escapeMarkdown(sourceLabel)}*`);
 	return md;
-}
-
-/**
- * Backslash-escapes every ASCII punctuation character markdown could act on, and `$` so `$(icon)` text
- * stays text. `<` and `&` become entities so nothing reads as HTML even if HTML were enabled.
- */
-export function escapeMarkdown(text: string): string {
-	return text
-		.replace(/[\\`*_{}[\]()#+\-.!|~$:>"']/g, '\\$&')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/\s+/g, ' ');
 }
 
 function escapeTitle(text: string): string {
