@@ -126,6 +126,8 @@ export class NotesPreview extends Disposable {
 		this._watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(note, '..'), note.path.slice(note.path.lastIndexOf('/') + 1)));
 		this._watcher.onDidChange(() => this._renderSoon());
 		this._watcher.onDidCreate(() => this._renderSoon());
+		// Rendering a deleted file says that it cannot be read, which is what the reader needs to know.
+		this._watcher.onDidDelete(() => this._renderSoon());
 	}
 
 	private _renderSoon(): void {
