@@ -20,9 +20,9 @@ export interface BudgetedContext {
 }
 
 /**
- * Keeps the lines closest to the blank that fit in `budget` tokens on each side. The line the blank sits
- * on is always kept whole on both sides (it is what the blank is about), even when it alone is over budget:
- * then only that partial line is kept.
+ * Keeps the lines closest to the blank that fit in `budget` tokens on each side. When even the blank's own
+ * line is over budget (minified code, a paragraph without line breaks), that line is cut at a space nearest
+ * the budget instead, so a one-line file can never send more than the budget.
  */
 export function budgetContext(before: string, after: string, budget: number, count: CountTokens): BudgetedContext {
 	const limit = Math.max(0, Math.floor(budget));
@@ -46,6 +46,9 @@ export function budgetContext(before: string, after: string, budget: number, cou
 function keepTail(text: string, limit: number, count: CountTokens): { text: string; tokens: number } {
 	const lines = text.split('\n');
 	let first = lines.length - 1;
+	if (lines[first].length > Math.max(1, limit) * 32) {
+		return fit(lines, first, lines.length, limit, count, 'tail', true);
+	}
 	let estimate = count(lines[first]);
 	while (first > 0) {
 		const next = count(lines[first - 1] + '\n');
@@ -62,6 +65,9 @@ function keepTail(text: string, limit: number, count: CountTokens): { text: stri
 function keepHead(text: string, limit: number, count: CountTokens): { text: string; tokens: number } {
 	const lines = text.split('\n');
 	let end = 1;
+	if (lines[0].length > Math.max(1, limit) * 32) {
+		return fit(lines, 0, 1, limit, count, 'head', true);
+	}
 	let estimate = count(lines[0]);
 	while (end < lines.length) {
 		const next = count('\n' + lines[end]);
@@ -75,9 +81,10 @@ function keepHead(text: string, limit: number, count: CountTokens): { text: stri
 }
 
 /** Counts `lines[from, to)` exactly and drops lines on the far side of the blank until it fits. */
-function fit(lines: readonly string[], from: number, to: number, limit: number, count: CountTokens, keep: 'head' | 'tail'): { text: string; tokens: number } {
+function fit(lines: readonly string[], from: number, to: number, limit: number, count: CountTokens, keep: 'head' | 'tail', tooLong = false): { text: string; tokens: number } {
 	let text = lines.slice(from, to).join('\n');
-	let tokens = count(text);
+	// A line far longer than the budget is not counted whole: it goes straight to the cut.
+	let tokens = tooLong ? Number.POSITIVE_INFINITY : count(text);
 	while (tokens > limit && to - from > 1) {
 		if (keep === 'tail') {
 			from++;
@@ -87,5 +94,32 @@ function fit(lines: readonly string[], from: number, to: number, limit: number, 
 		text = lines.slice(from, to).join('\n');
 		tokens = count(text);
 	}
+	if (tokens > limit) {
+		text = cutLine(text, limit, count, keep);
+		tokens = count(text);
+	}
 	return { text, tokens };
+}
+
+/**
+ * An end (tail) or start (head) of one line within the budget, then moved to a space. The length is scaled by
+ * the measured characters per token until it fits: two or three counts, where bisection would need twenty.
+ */
+function cutLine(line: string, limit: number, count: CountTokens, keep: 'head' | 'tail'): string {
+	const piece = (n: number): string => keep === 'tail' ? line.slice(line.length - n) : line.slice(0, n);
+	// Tokens of real text are rarely longer than a few characters: starting from the nearest 32 characters per
+	// token of budget keeps a 10 MB minified line from being counted whole.
+	let length = Math.min(line.length, Math.max(1, limit) * 32);
+	let tokens = count(piece(length));
+	while (tokens > limit && length > 0) {
+		length = Math.min(length - 1, Math.floor(length * (limit / tokens) * 0.97));
+		tokens = count(piece(length));
+	}
+	const kept = piece(length);
+	// Cut at a space so the model does not see half a word, unless that would throw most of it away.
+	const space = keep === 'tail' ? kept.indexOf(' ') : kept.lastIndexOf(' ');
+	if (space < 0 || (keep === 'tail' ? space : kept.length - space) > kept.length / 2) {
+		return kept;
+	}
+	return keep === 'tail' ? kept.slice(space) : kept.slice(0, space + 1);
 }

@@ -42,6 +42,7 @@ export class BlankPanel extends Disposable {
 	private _state: BlankViewState | undefined;
 	private _timer: ReturnType<typeof setTimeout> | undefined;
 	private _lastPost = 0;
+	private _latestId = 0;
 
 	constructor(private readonly _extensionUri: vscode.Uri, private readonly _log: vscode.LogOutputChannel) {
 		super();
@@ -53,6 +54,7 @@ export class BlankPanel extends Disposable {
 
 	/** Shows the panel beside the editor without taking the focus from it. */
 	show(state: BlankViewState): void {
+		this._latestId = Math.max(this._latestId, state.id);
 		this._state = state;
 		if (!this._panel) {
 			this._panel = this._create();
@@ -64,6 +66,12 @@ export class BlankPanel extends Disposable {
 
 	/** Updates the content; streamed updates are throttled, the last one always arrives. */
 	update(state: BlankViewState, immediate = false): void {
+		// A question that was replaced by a newer one may still report (its cancellation, a late chunk):
+		// it must not overwrite the newer answer.
+		if (state.id < this._latestId) {
+			return;
+		}
+		this._latestId = state.id;
 		this._state = state;
 		if (!this._panel) {
 			return;

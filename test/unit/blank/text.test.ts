@@ -59,14 +59,23 @@ describe('Blank context budget', () => {
 		assert.deepStrictEqual([result.trimmedBefore, result.trimmedAfter], [true, true]);
 	});
 
+	it('a 2 MB one-line file sends no more than the budget', async () => {
+		const counter = await loadCounter('o200k_base');
+		const line = 'const a=' + 'f(x,y);'.repeat(300_000);
+		const result = budgetContext(line, line, 1500, (t) => counter.count(t));
+		assert.ok(result.beforeTokens <= 1500 && result.afterTokens <= 1500 && result.beforeTokens > 1000, `${result.beforeTokens} / ${result.afterTokens}`);
+		assert.ok(line.endsWith(result.before) && line.startsWith(result.after));
+	});
+
 	it('keeps everything when it fits', () => {
 		const result = budgetContext('a\nb ', ' c\nd', 1500, (t) => t.length);
 		assert.deepStrictEqual([result.before, result.after, result.trimmedBefore, result.trimmedAfter], ['a\nb ', ' c\nd', false, false]);
 	});
 
-	it('keeps the blank\'s own line even when it alone is over budget', () => {
-		const result = budgetContext('x\n' + 'long '.repeat(50), ' tail', 10, (t) => t.length);
-		assert.strictEqual(result.before, 'long '.repeat(50));
+	it('cuts the blank\'s own line at a space when it alone is over budget (a one-line file)', () => {
+		const result = budgetContext('x\n' + 'long '.repeat(50), ' tail and more words here', 12, (t) => t.length);
+		assert.deepStrictEqual([result.before, result.after], [' long long ', ' tail and ']);
+		assert.ok(result.beforeTokens <= 12 && result.afterTokens <= 12);
 	});
 });
 
