@@ -92,6 +92,21 @@ suite('Tokens status bar', () => {
 		await expectStatus(`${format(refCount('o200k_base', text))} tokens`);
 	});
 
+	test('Choose Token Encoding (quick pick) switches the count', async () => {
+		editor.selection = new vscode.Selection(0, 0, 0, 0);
+		await expectStatus(`${format(refCount('o200k_base', text))} tokens`);
+		const done = vscode.commands.executeCommand('aiNotes.tokens.chooseEncoding');
+		const shown = await waitFor(async () => (await workbench.text('.quick-input-widget')).some((t) => t.includes('cl100k_base') && t.includes('p50k_base')), 10_000, 100);
+		assert.ok(shown, 'the encoding quick pick did not show');
+		await workbench.type('cl100k');
+		await workbench.press('Enter');
+		await done;
+		assert.strictEqual(vscode.workspace.getConfiguration('aiNotes.tokens').get('encoding'), 'cl100k_base');
+		await expectStatus(`${format(refCount('cl100k_base', text))} tokens`);
+		await setEncoding(undefined);
+		await expectStatus(`${format(refCount('o200k_base', text))} tokens`);
+	});
+
 	test('a model name picks its encoding', async () => {
 		editor.selection = new vscode.Selection(0, 0, 0, 0);
 		const config = vscode.workspace.getConfiguration('aiNotes.tokens');
@@ -157,15 +172,32 @@ suite('Tokens details panel', () => {
 		const page = await waitFor(async () => (await workbench.webviewText()).find((t) => t.includes('r50k_base') && t.includes('Tokens: ')), 20_000, 200);
 		assert.ok(page, `no details panel; webviews: ${JSON.stringify(await workbench.webviewText())}`);
 		for (const [encoding, count] of expected) {
-			// Each row: the encoding on its own line, then its models and the cells, tab-separated.
-			const lines = page.split('\n').map((line) => line.trim());
-			const row = lines[lines.indexOf(encoding) + 1] ?? '';
-			assert.ok(lines.includes(encoding) && row.split('\t').includes(count), `row for ${encoding} is ${JSON.stringify(row)}, expected ${count}`);
+			// Each row: the encoding, its models, then the count in its own cell.
+			const start = page.indexOf(encoding);
+			const row = page.slice(start, start + 120);
+			assert.ok(start >= 0 && row.split(/\s+/).includes(count), `row for ${encoding} is ${JSON.stringify(row)}, expected ${count}`);
 		}
 		// The coloured token view spells the document (special-token lookalikes as plain text).
 		assert.ok(page.includes('<|endoftext|>') && page.includes('Tokens in practice'));
 		await sleep(500);
 		await workbench.screenshot('tokens-details');
+	});
+
+	test('the status bar tooltip names the encoding and gives characters, words and characters per token', async function () {
+		this.timeout(30_000);
+		const document = await vscode.workspace.openTextDocument(workspaceFile('tokens', 'sample.md'));
+		const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+		const line = document.lineAt(2).range;
+		editor.selection = new vscode.Selection(line.start, line.end);
+		const selected = document.getText(line);
+		const tokens = refCount('o200k_base', selected);
+		await expectStatus(`${format(tokens)} tokens`);
+		assert.ok(await workbench.hover('.part.statusbar [id="ai-notes-companion.ai-notes-companion.aiNotes.tokens"]'));
+		const words = selected.split(/\s+/).filter(Boolean).length;
+		const expected = [`${format(tokens)} tokens in the selection`, 'Encoding: o200k_base', `Characters: ${format(selected.length)}`, `Words: ${words}`, `Characters per token: ${(selected.length / tokens).toFixed(2)}`];
+		const tooltip = await waitFor(async () => (await workbench.text('.monaco-hover, .workbench-hover')).find((t) => expected.every((e) => t.replace(/\s+/g, ' ').includes(e))), 10_000, 200);
+		assert.ok(tooltip, `tooltip: ${JSON.stringify(await workbench.text('.monaco-hover, .workbench-hover'))}`);
+		await workbench.screenshot('tokens-tooltip');
 	});
 });
 

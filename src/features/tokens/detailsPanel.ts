@@ -86,7 +86,7 @@ export class TokenDetailsPanel extends Disposable {
 					charsPerToken: vscode.l10n.t('Chars/token'),
 					wordsPerToken: vscode.l10n.t('Words/token'),
 					cost: vscode.l10n.t('Est. cost'),
-					price: vscode.l10n.t('Estimated cost at ${0} per million input tokens (setting aiNotes.tokens.pricePerMillion); check your provider\'s current price.', settings.pricePerMillion.toString()),
+					price: vscode.l10n.t('Estimated cost at ${0} per million input tokens (setting aiNotes.tokens.pricePerMillion); check your provider\'s current price.', settings.pricePerMillion.toFixed(2)),
 					characters: vscode.l10n.t('Characters'),
 					words: vscode.l10n.t('Words'),
 					truncated: vscode.l10n.t('Showing the first {0} tokens; the counts cover all of the text.', SEGMENT_LIMIT.toString()),
