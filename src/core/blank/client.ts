@@ -74,7 +74,7 @@ export function createClient(endpoint: ModelEndpoint): OpenAI {
 /** A null for every header `OPENAI_CUSTOM_HEADERS` would add: a null default header removes it. */
 function environmentHeadersRemoved(): Record<string, null> {
 	const removed: Record<string, null> = {};
-	for (const line of (process.env.OPENAI_CUSTOM_HEADERS ?? '').split('\n')) {
+	for (const line of ((typeof process === 'undefined' ? undefined : process.env.OPENAI_CUSTOM_HEADERS) ?? '').split('\n')) {
 		const colon = line.indexOf(':');
 		if (colon > 0) {
 			removed[line.slice(0, colon).trim()] = null;

@@ -12,7 +12,7 @@ import { compareFill, type AreAliases } from '../../core/blank/verdict';
 import { loadCounter } from '../../core/tokens';
 import { Disposable } from '../../platform/disposable';
 import type { Services } from '../../platform/services';
-import type { ApiKeyStore } from './apiKeys';
+import type { ApiKeyStore } from '../../core/blank/apiKeys';
 import type { BlankCorpus } from './blankCorpus';
 import { blankLabels, type BlankPanel } from './blankPanel';
 import type { BlankSettingsSnapshot, BlankSettingsWatcher } from './blankSettings';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../platform/commands';
 import type { Services } from '../../platform/services';
-import { ApiKeyStore } from './apiKeys';
+import { ApiKeyStore } from '../../core/blank/apiKeys';
 import { BlankCorpus } from './blankCorpus';
 import { BlankPanel } from './blankPanel';
 import { BlankSettingsWatcher } from './blankSettings';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { detectServers } from '../../core/blank/detect';
 import { OPENAI_ORIGIN, originOf, SERVER_PRESETS } from '../../core/blank/endpoint';
 import { BlankSettings } from '../../platform/settings';
-import type { ApiKeyStore } from './apiKeys';
+import type { ApiKeyStore } from '../../core/blank/apiKeys';
 import type { BlankSettingsWatcher } from './blankSettings';
 
 /** The origin a key command is about: the current provider's, or the learner's pick when that is unclear. */

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { ApiKeyStore, type SecretStore } from '../../../src/core/blank/apiKeys';
 import { budgetContext } from '../../../src/core/blank/budget';
 import { isLocalOrigin, originOf, presetFor, secretKeyFor } from '../../../src/core/blank/endpoint';
 import { extractBlank, markerAt } from '../../../src/core/blank/extract';
@@ -155,5 +156,36 @@ describe('Blank endpoints', () => {
 			presetFor('http://127.0.0.1:11434/v1')?.id,
 			secretKeyFor('https://api.openai.com'),
 		], ['http://localhost:11434', 'https://api.openai.com', undefined, undefined, true, true, false, false, 'ollama', 'aiNotes.apiKey:https://api.openai.com']);
+	});
+});
+
+describe('Blank API keys', () => {
+	function memorySecrets(): SecretStore & { map: Map<string, string> } {
+		const map = new Map<string, string>();
+		return {
+			map,
+			get: async (key) => map.get(key),
+			store: async (key, value) => {
+				map.set(key, value);
+			},
+			delete: async (key) => {
+				map.delete(key);
+			},
+		};
+	}
+
+	it('a key belongs to one origin; OPENAI_API_KEY only to api.openai.com', async () => {
+		const secrets = memorySecrets();
+		const keys = new ApiKeyStore(secrets, { OPENAI_API_KEY: ' sk-env ' });
+		await keys.set('http://localhost:11434', 'sk-local');
+		assert.deepStrictEqual([
+			await keys.get('http://localhost:11434'),
+			await keys.get('http://localhost:1234'),
+			await keys.get('https://api.openai.com'),
+			await keys.get('https://evil.example.com'),
+		], ['sk-local', undefined, 'sk-env', undefined]);
+		assert.deepStrictEqual([...secrets.map.keys()], ['aiNotes.apiKey:http://localhost:11434']);
+		assert.deepStrictEqual([await keys.clear('http://localhost:11434'), await keys.clear('http://localhost:11434')], [true, false]);
+		assert.strictEqual(await keys.get('http://localhost:11434'), undefined);
 	});
 });
