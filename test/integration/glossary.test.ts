@@ -208,6 +208,36 @@ suite('Glossary from the workspace', () => {
 	});
 });
 
+suite('Glossary bad input', () => {
+	test('a malformed entry in a workspace glossary is skipped with a message naming file and line; the rest loads', async () => {
+		const bad = workspaceUri('glossary', 'bad', 'glossary.md');
+		const text = ['# Broken glossary', '', '## Good term here', '', 'It still loads.', '', '## ', 'No term above.', '', '## No definition', 'Aliases: nothing'].join('\n');
+		const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'the good term here' });
+		try {
+			await vscode.workspace.fs.writeFile(bad, new TextEncoder().encode(text));
+			const hover = await glossaryHover(doc.uri, new vscode.Position(0, 6));
+			assert.ok(hover.includes('It still loads.'), hover);
+			// The message may go straight to the notification centre (the test host may run in do-not-disturb mode).
+			let toasts: string[] = [];
+			const shown = await waitFor(async () => {
+				await vscode.commands.executeCommand('notifications.showList');
+				toasts = [...(await workbench.text('.notifications-toasts')), ...(await workbench.text('.notifications-center'))];
+				return toasts.some((t) => t.includes('glossary/bad/glossary.md:7'));
+			}, 10_000, 300);
+			await workbench.screenshot('glossary-bad-input');
+			assert.ok(shown, `no message names the bad line: ${JSON.stringify(toasts)}`);
+			assert.ok(toasts.join(' ').includes('2 problem'), JSON.stringify(toasts));
+		} finally {
+			await vscode.workspace.fs.delete(bad, { recursive: false, useTrash: false });
+			await vscode.commands.executeCommand('notifications.clearAll');
+			await vscode.commands.executeCommand('notifications.hideList');
+		}
+		// Deleting the file removes its entries (watcher, debounced reload).
+		const gone = await waitFor(async () => !(await hoverTexts(doc.uri, new vscode.Position(0, 6))).some((t) => t.includes(OPEN_ENTRY)), 10_000, 300);
+		assert.ok(gone, 'the deleted glossary\'s term still has a hover');
+	});
+});
+
 suite('Glossary look-up and screenshot', () => {
 	teardown(async () => {
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');

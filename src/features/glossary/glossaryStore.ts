@@ -177,7 +177,7 @@ export class GlossaryStore extends Disposable {
 		const showLog = vscode.l10n.t('Show Log');
 		void vscode.window
 			.showWarningMessage(
-				vscode.l10n.t('Glossary: {0} problem(s) in your glossary files, first at {1}:{2}. Those entries were skipped; the rest loaded.', own.length, this.label(first.source), first.line + 1),
+				vscode.l10n.t('Glossary: {0} problem(s) in your glossary files, first at {1}:{2}. Those entries were skipped and the rest loaded; fix them and save to reload.', own.length, this.label(first.source), first.line + 1),
 				showLog,
 			)
 			.then((choice) => {
