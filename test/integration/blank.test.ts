@@ -87,6 +87,16 @@ suite('Blank: explain this blank', function () {
 		assert.match(text, /Original\s*color/i);
 		assert.match(text, /\bsame\b/i);
 		await workbench.screenshot('blank-builtin');
+		// Theme colours come from VS Code's variables: look at the panel in a dark and a high-contrast theme too.
+		try {
+			for (const theme of ['Default Dark Modern', 'Default High Contrast']) {
+				await setUserSetting('workbench.colorTheme', theme);
+				await sleep(800);
+				await workbench.screenshot(`blank-builtin-${theme.split(' ').slice(1).join('-').toLowerCase()}`);
+			}
+		} finally {
+			await setUserSetting('workbench.colorTheme', undefined);
+		}
 	});
 
 	test('Blank: builtin model on code predicts a member name', async () => {

@@ -98,7 +98,7 @@ export class BuiltinModel {
 		]);
 		const model = new NgramModel([notes.counts, studied.counts]);
 		const context = wordContext(input.before, input.after);
-		const ranked = predictProse(model, context).slice(0, 3);
+		const ranked = keepLikely(predictProse(model, context));
 		const startsSentence = context.left[1] === '<s>';
 		const candidates = ranked.map((r): BuiltinCandidate => {
 			const text = startsSentence ? capitalize(r.words.join(' ')) : r.words.join(' ');
@@ -129,7 +129,7 @@ export class BuiltinModel {
 		const model = new NgramModel([studied.counts, ...corpora.map((c) => c.counts), priorCorpus.counts]);
 		const context = tokenContext(input.before, input.after);
 		const identifiers = new Set([...codeTokens(input.before), ...codeTokens(input.after)].filter(isIdentifier));
-		const ranked = predictCode(model, context, identifiers).slice(0, 3);
+		const ranked = keepLikely(predictCode(model, context, identifiers));
 		const candidates = ranked.map((r): BuiltinCandidate => {
 			const token = r.words[0];
 			const evidence = [studied, ...corpora, priorCorpus]
@@ -160,6 +160,11 @@ export class BuiltinModel {
 		this._codeCache.set(doc.id, { text: doc.text, corpus });
 		return corpus;
 	}
+}
+
+/** The best candidate and up to two alternatives that have at least half a percent: "0%" teaches nothing. */
+function keepLikely<T extends { probability: number }>(ranked: readonly T[]): T[] {
+	return ranked.slice(0, 3).filter((r, i) => i === 0 || r.probability >= 0.005);
 }
 
 /** Prefers the two-word phrase on each side when the candidate was seen with it, else the one word. */
