@@ -14,6 +14,7 @@ import { NotesPreview } from './preview/notesPreview';
 
 const VIEW_ID = 'aiNotes.notes';
 const FILTERED_CONTEXT = 'aiNotes.notes.filtered';
+const LOADED_CONTEXT = 'aiNotes.notes.loaded';
 
 /** Registers the notes tree, its commands, live updates and the notes preview. */
 export function registerNotes(services: Services): vscode.Disposable {
@@ -59,10 +60,13 @@ export function registerNotes(services: Services): vscode.Disposable {
 		userLive.watch(patterns.map((entry) => entry.pattern));
 		await indexes.user.reload();
 	};
-	const reloadAll = async (): Promise<void> => {
+	// The view shows a progress bar while a full load runs, and its welcome view ("no notes") only after the
+	// first load: otherwise it would flash on every start while the notes are still being read.
+	const reloadAll = (): Thenable<void> => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, async () => {
 		await Promise.all([settings.showBundled ? indexes.bundled.reload() : Promise.resolve(), reloadUser()]);
 		tree.refresh();
-	};
+		await vscode.commands.executeCommand('setContext', LOADED_CONTEXT, true);
+	});
 
 	disposables.push(
 		vscode.workspace.onDidChangeConfiguration((event) => {
