@@ -163,14 +163,23 @@ suite('Diagrams panel', () => {
 		await vscode.commands.executeCommand('aiNotes.openDiagram', 'prefill-decode');
 		await waitForPanel(['Explained in: Inference: prefill and decode']);
 		assert.ok(await workbench.webviewClick('#explained'));
+		const note = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri ?? vscode.Uri.file('/'), 'notes', '11-the-transformer.md');
+		const line = new TextDecoder().decode(await vscode.workspace.fs.readFile(note)).split('\n').findIndex((l) => l === '## Inference: prefill and decode');
+		assert.ok(line > 0, 'the note has no "Inference: prefill and decode" heading');
+		// The note shows first and the cursor moves to the heading a moment later, so wait for both.
 		const editor = await waitFor(() => {
 			const active = vscode.window.activeTextEditor;
-			return active?.document.uri.path.endsWith('/notes/11-the-transformer.md') ? active : undefined;
+			return active?.document.uri.path.endsWith('/notes/11-the-transformer.md') && active.selection.active.line === line ? active : undefined;
 		}, 10_000);
-		assert.ok(editor, 'the note did not open');
-		const line = editor.document.getText().split('\n').findIndex((l) => l === '## Inference: prefill and decode');
-		assert.ok(line > 0);
-		assert.strictEqual(editor.selection.active.line, line);
+		const active = vscode.window.activeTextEditor;
+		assert.ok(editor, `the note did not open at line ${line + 1}; active: ${active?.document.uri.path}:${(active?.selection.active.line ?? -1) + 1}`);
+		const inView = await waitFor(() => editor.visibleRanges.some((r) => r.contains(new vscode.Position(line, 0))), 3_000);
+		assert.ok(inView, `the heading is not in view: ${JSON.stringify(editor.visibleRanges.map((r) => [r.start.line, r.end.line]))}`);
+		// The note opens beside the panel, which stays visible.
+		const [panelTab] = diagramTabs();
+		assert.ok(panelTab?.isActive, 'the diagrams panel should still be shown in its group');
+		assert.notStrictEqual(panelTab.group.viewColumn, editor.viewColumn);
+		await workbench.screenshot('diagrams-explained-in');
 	});
 
 	test('follows theme changes while open; screenshots in a dark, a light and a high-contrast theme', async function () {

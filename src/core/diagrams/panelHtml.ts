@@ -71,15 +71,17 @@ ${cards}
 		</ul>
 	</section>
 	<section id="viewer" aria-labelledby="viewer-title" hidden>
-		<div class="toolbar" role="toolbar" aria-label="${escapeAttribute(strings.zoomToolbar)}">
+		<div class="toolbar">
 			<button type="button" id="back" class="back">${escapeText(strings.back)}</button>
 			<h1 id="viewer-title"></h1>
 			<span class="spacer"></span>
-			<button type="button" data-zoom="fit">${escapeText(strings.fit)}</button>
-			<button type="button" data-zoom="actual">${escapeText(strings.actualSize)}</button>
-			<button type="button" data-zoom="out" aria-label="${escapeAttribute(strings.zoomOut)}" title="${escapeAttribute(strings.zoomOut)} (-)">−</button>
-			<output id="zoom-level" aria-live="polite">${escapeText(strings.fit)}</output>
-			<button type="button" data-zoom="in" aria-label="${escapeAttribute(strings.zoomIn)}" title="${escapeAttribute(strings.zoomIn)} (+)">+</button>
+			<div class="zoom" role="toolbar" aria-label="${escapeAttribute(strings.zoomToolbar)}">
+				<button type="button" data-zoom="fit">${escapeText(strings.fit)}</button>
+				<button type="button" data-zoom="actual">${escapeText(strings.actualSize)}</button>
+				<button type="button" data-zoom="out" aria-label="${escapeAttribute(strings.zoomOut)}" title="${escapeAttribute(strings.zoomOut)} (-)">−</button>
+				<output id="zoom-level" aria-live="polite">${escapeText(strings.fit)}</output>
+				<button type="button" data-zoom="in" aria-label="${escapeAttribute(strings.zoomIn)}" title="${escapeAttribute(strings.zoomIn)} (+)">+</button>
+			</div>
 		</div>
 		<div id="stage" class="stage diagram fit" tabindex="0"></div>
 		<div class="footer">

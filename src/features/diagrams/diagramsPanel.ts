@@ -143,6 +143,9 @@ export class DiagramsPanel extends Disposable {
 		}
 		const uri = vscode.Uri.joinPath(this._services.extensionUri, ...info.note.split('/'));
 		try {
+			// Beside the panel, so the drawing stays in view while the note is read. `openNoteAt` shows the note in
+			// the active group, which after this first call is the one beside the panel.
+			await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
 			await openNoteAt(uri, { heading: info.heading });
 		} catch (e) {
 			this._services.log.error(`Could not open ${uri.toString()} for diagram '${id}': ${String(e)}`);
@@ -181,7 +184,7 @@ function panelStrings(): PanelStrings {
 		actualSize: vscode.l10n.t('100%'),
 		zoomIn: vscode.l10n.t('Zoom in'),
 		zoomOut: vscode.l10n.t('Zoom out'),
-		zoomToolbar: vscode.l10n.t('Diagram and zoom'),
+		zoomToolbar: vscode.l10n.t('Zoom'),
 		unavailable: vscode.l10n.t('This diagram could not be loaded. Run "AI Notes: Show Log" for details.'),
 	};
 }
