@@ -4,6 +4,8 @@ export type { CodeRegion, CodeRegionKind, CodeSyntax } from './codeRegions';
 export { escapeMarkdown } from './escapeMarkdown';
 export { findHeading, listHeadings, slugify } from './headings';
 export type { NoteHeading } from './headings';
+export { linkTargets, overlapsAny } from './markdownLinks';
+export type { TextRange } from './markdownLinks';
 export { GlossaryMatcher } from './matcher';
 export type { GlossaryMatch } from './matcher';
 export { mergeGlossaries } from './merge';

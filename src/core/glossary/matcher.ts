@@ -229,7 +229,8 @@ export class GlossaryMatcher {
 			return;
 		}
 		const last = words[words.length - 1];
-		const { here, before } = inflections(last);
+		// An acronym (CLIP, RAG, GPU) takes a plural but no verb endings: "clipping" is not CLIP.
+		const { here, before } = isAcronym(name) ? ACRONYM : inflections(last);
 		(node.endings ??= []).push({ entry: index, suffixes: here });
 		if (before.length > 0) {
 			(parent.endings ??= []).push({ entry: index, suffixes: before });
@@ -269,8 +270,14 @@ export function inflections(word: string): { readonly here: readonly string[]; r
 	return REGULAR;
 }
 
+function isAcronym(name: string): boolean {
+	const lastWord = name.trim().split(/[\s\-_]+/).pop() ?? '';
+	return lastWord.length >= 2 && /^[A-Z0-9]+$/.test(lastWord) && /[A-Z]/.test(lastWord);
+}
+
 // Shared, so a glossary of 100,000 names does not allocate 100,000 suffix lists.
 const NO_INFLECTION = { here: [''], before: [] };
+const ACRONYM = { here: ['', 's'], before: [] };
 const FINAL_E = { here: ['', 's', 'd'], before: ['ing'] };
 const FINAL_Y = { here: ['', 'ing'], before: ['ies', 'ied'] };
 const SIBILANT = { here: ['', 'es', 'ed', 'ing'], before: [] };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CODE_LANGUAGES, regionAt, scanCodeRegions, syntaxFor, type CodeRegion, type GlossaryMatch, type GlossaryMatcher } from '../../core/glossary';
+import { CODE_LANGUAGES, linkTargets, overlapsAny, regionAt, scanCodeRegions, syntaxFor, type CodeRegion, type GlossaryMatch, type GlossaryMatcher } from '../../core/glossary';
 
 /** Languages whose whole text is prose: every word may be a term. */
 export const PROSE_LANGUAGES: readonly string[] = ['markdown', 'plaintext'];
@@ -33,6 +33,9 @@ export class TermLocator {
 		const line = document.lineAt(position.line);
 		const match = matcher.matchAt(line.text, position.character);
 		if (!match) {
+			return undefined;
+		}
+		if (document.languageId === 'markdown' && overlapsAny(linkTargets(line.text), match.start, match.end)) {
 			return undefined;
 		}
 		const range = new vscode.Range(position.line, match.start, position.line, match.end);

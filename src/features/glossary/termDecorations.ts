@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { linkTargets, overlapsAny } from '../../core/glossary';
 import { Disposable } from '../../platform/disposable';
 import type { GlossaryStore } from './glossaryStore';
 
@@ -59,8 +60,9 @@ export class TermDecorations extends Disposable {
 				if (/^\s{0,3}#/.test(text)) {
 					continue;
 				}
+				const links = linkTargets(text);
 				for (const match of matcher.matchAll(text)) {
-					if (!seen.has(match.entry)) {
+					if (!seen.has(match.entry) && !overlapsAny(links, match.start, match.end)) {
 						seen.add(match.entry);
 						ranges.push(new vscode.Range(line, match.start, line, match.end));
 					}

@@ -189,3 +189,14 @@ describe('Glossary matcher, built in slices', () => {
 		assert.strictEqual(pauses, 2);
 	});
 });
+
+describe('Glossary matcher, acronyms', () => {
+	it('gives acronyms a plural but no verb endings', () => {
+		const m = new GlossaryMatcher([entry('CLIP'), entry('Large language model', ['LLM']), entry('KV cache')]);
+		assert.deepStrictEqual(m.matchAll('CLIP and LLMs, gradient clipping, clipped, KV caching').map((x) => x.entry.term), [
+			'CLIP',
+			'Large language model',
+			'KV cache',
+		]);
+	});
+});
