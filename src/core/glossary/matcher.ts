@@ -23,6 +23,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 const VOWELS = 'aeiou';
 /** Separator runs longer than this ("self   -   supervision") end a match: they are layout, not a hyphen. */
 const MAX_SEPARATOR_RUN = 3;
+const DEFER_BUILD: unique symbol = Symbol('defer build');
 
 /**
  * Finds glossary terms in text. Built once per glossary change; every look-up then walks a trie of folded
@@ -41,9 +42,10 @@ export class GlossaryMatcher {
 	private _longest = 0;
 
 	/** `entries` in order of precedence: when two entries share a name, the first keeps it; terms beat aliases. */
-	constructor(entries: readonly GlossaryEntry[], deferBuild = false) {
+	constructor(entries: readonly GlossaryEntry[], defer?: typeof DEFER_BUILD) {
 		this._entries = entries;
-		if (!deferBuild) {
+		// Only `create` can pass the (module-private) token: nobody else gets a half-built matcher.
+		if (defer !== DEFER_BUILD) {
 			for (const _ of this._build()) {
 				// Run the whole build now.
 			}
@@ -55,7 +57,7 @@ export class GlossaryMatcher {
 	 * holds the extension host for the whole build. The matcher is used only once it is complete.
 	 */
 	static async create(entries: readonly GlossaryEntry[], pause: () => Promise<void>, namesPerSlice = 5000): Promise<GlossaryMatcher> {
-		const matcher = new GlossaryMatcher(entries, true);
+		const matcher = new GlossaryMatcher(entries, DEFER_BUILD);
 		let names = 0;
 		for (const _ of matcher._build()) {
 			if (++names % namesPerSlice === 0) {
