@@ -154,6 +154,10 @@ suite('Diagrams panel', () => {
 		const text = await waitForPanel(['Explained in: How attention works', '\n156%\n']);
 		assert.ok(text.includes('softmax'));
 
+		// Asking for the diagram already on screen keeps the user's zoom.
+		await vscode.commands.executeCommand('aiNotes.openDiagram', 'attention');
+		await sleep(500);
+		await waitForPanel(['Explained in: How attention works', '\n156%\n'], 2_000);
 		assert.ok(!await workbench.webviewClick('button[data-zoom="fit"][aria-pressed="true"]'), 'Fit should not be pressed at 156%');
 		assert.ok(await workbench.webviewClick('button[data-zoom="fit"]'));
 		assert.ok(await waitFor(() => workbench.webviewClick('button[data-zoom="fit"][aria-pressed="true"]'), 5_000), 'Fit should be pressed');

@@ -246,7 +246,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 			showGallery();
 			break;
 		case 'showDiagram':
-			showDiagram(typed.id);
+			if (state.view === 'diagram' && state.id === typed.id) {
+				// Already on screen: keep the user's zoom and scroll, just confirm.
+				vscode.postMessage({ type: 'shown', id: typed.id });
+			} else {
+				showDiagram(typed.id);
+			}
 			break;
 	}
 });
