@@ -298,6 +298,24 @@ suite('Notes bad input', () => {
 		assert.ok(shown, `no welcome view; found ${JSON.stringify(text)}`);
 	});
 
+	test('Choose Notes Folder stores the picked folder, relative to the workspace, and shows its notes', async () => {
+		const folder = workspaceUri('chosen-notes');
+		await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'chosen.md'), new TextEncoder().encode('# A chosen note\n'));
+		const chosen = vscode.commands.executeCommand('aiNotes.notes.chooseFolder');
+		const open = await waitFor(async () => (await workbench.text('.quick-input-widget:not([style*="display: none"])')).length > 0, 5000, 100);
+		assert.ok(open, 'no folder picker opened');
+		await workbench.press('Control+A');
+		// The simple file dialog: the first Enter goes into the typed folder, the second picks it.
+		await workbench.type(`${folder.path}/`);
+		await sleep(500);
+		await workbench.press('Enter');
+		await sleep(500);
+		await workbench.press('Enter');
+		await chosen;
+		assert.deepStrictEqual(config().get('notesFolders'), ['chosen-notes']);
+		await waitForRows(['A chosen note']);
+	});
+
 	test('a glob matching 10,000 files is capped at 2,000 notes with a message', async function () {
 		this.timeout(40_000);
 		// Written with Node's fs: ten thousand round trips through the extension API would be the slow part.

@@ -82,7 +82,7 @@ export async function chooseNotesFolder(): Promise<boolean> {
 		return false;
 	}
 	const root = vscode.workspace.getWorkspaceFolder(folder);
-	const entry = root ? (vscode.workspace.asRelativePath(folder, false) === folder.fsPath ? '.' : vscode.workspace.asRelativePath(folder, false)) : folder.fsPath;
+	const entry = root ? folder.path.slice(root.uri.path.length).replace(/^\/+/, '') || '.' : folder.fsPath;
 	const current = readNotesSettings().folders;
 	const next = current.length === 1 && current[0] === DEFAULT_NOTES_FOLDER ? [entry] : [...new Set([...current, entry])];
 	const { section: name, key } = section(NotesSettings.folders);
