@@ -164,6 +164,13 @@ suite('Notes tree', () => {
 		assert.ok(gone, 'the deleted note is still in the tree');
 	});
 
+	test('"Reveal in Explorer View" on a workspace note selects it in the explorer', async () => {
+		await vscode.commands.executeCommand('aiNotes.notes.revealInExplorer', workspaceUri('notes', 'attention-questions.md'));
+		const selected = await waitFor(async () => (await workbench.text('.part.sidebar .explorer-folders-view .monaco-list-row.selected')).some((text) => text.trim() === 'attention-questions.md'), 10_000, 200);
+		assert.ok(selected, 'the note is not selected in the explorer');
+		await showNotesView();
+	});
+
 	test('the tree follows the cursor: the heading around it is revealed and selected', async () => {
 		const transformer = vscode.Uri.joinPath(extensionUri(), 'notes', '11-the-transformer.md');
 		const target = (await atxHeadings(transformer)).filter((heading) => heading.level === 3).slice(-1)[0];
