@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as net from 'net';
-import { listModels, retryDelayMs, streamChat, streamChatExplained, type ModelEndpoint } from '../../../src/core/blank/client';
+import { createClient, listModels, retryDelayMs, streamChat, streamChatExplained, type ModelEndpoint } from '../../../src/core/blank/client';
 import { detectServers } from '../../../src/core/blank/detect';
 import { ModelError } from '../../../src/core/blank/errors';
 import { buildFillMessages } from '../../../src/core/blank/prompt';
@@ -179,6 +179,14 @@ describe('Blank model client (real openai package against the fake server)', fun
 		await server.waitFor(() => server.chatRequests[0].done);
 		assert.strictEqual(server.chatRequests[0].closedEarly, true, 'the server saw the connection close');
 		assert.ok(received.length < DEFAULT_ANSWER.length);
+	});
+
+	it('answers without streaming too, and its control endpoint changes the answer', async () => {
+		const control = await fetch(`${server.baseUrl.replace(/\/v1$/, '')}/__control`, { method: 'POST', body: JSON.stringify({ answer: 'FILL: hue' }) });
+		assert.strictEqual(control.status, 200);
+		const completion = await createClient(endpoint).chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: 'x' }], stream: false });
+		assert.strictEqual(completion.choices[0].message.content, 'FILL: hue');
+		assert.strictEqual((server.chatRequests[0].body as { stream: boolean }).stream, false);
 	});
 
 	it('lists models', async () => {
