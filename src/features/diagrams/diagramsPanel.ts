@@ -62,7 +62,10 @@ export class DiagramsPanel extends Disposable {
 				this._ready = false;
 			}
 		}));
-		void this._render(initial);
+		this._render(initial).catch((e: unknown) => {
+			// A bug, not something the user did: say so in the log with the context to find it.
+			this._services.log.error(`Diagrams panel: could not build the page: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+		});
 	}
 
 	override dispose(): void {
