@@ -261,6 +261,28 @@ suite('Notes preview', () => {
 		await vscode.commands.executeCommand('workbench.action.files.revert');
 	});
 
+	// The workbench channel cannot read a webview's scroll offset, so that the view stays where it was is
+	// checked by looking at the screenshot (notes-preview-scroll-kept.png); the test asserts the re-render.
+	test('re-renders a long note scrolled down when it changes above the view', async () => {
+		const uri = workspaceUri('notes', 'long-note.md');
+		const sections = Array.from({ length: 60 }, (_, i) => `## Section ${i}\n\nParagraph ${i} of a long note, long enough to scroll.\n`);
+		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`# A long note\n\n${sections.join('\n')}`));
+		const document = await vscode.workspace.openTextDocument(uri);
+		await vscode.window.showTextDocument(document);
+		await vscode.commands.executeCommand('aiNotes.notes.openPreview', uri);
+		await webviewText('Paragraph 59 of a long note');
+		// Clicking a heading far down scrolls it into view.
+		assert.ok(await workbench.webviewClick('#section-45'));
+		const edit = new vscode.WorkspaceEdit();
+		edit.insert(uri, new vscode.Position(1, 0), '\nA sentence added at the top.\n');
+		assert.ok(await vscode.workspace.applyEdit(edit));
+		await webviewText('A sentence added at the top.');
+		await sleep(300);
+		await workbench.screenshot('notes-preview-scroll-kept');
+		await vscode.commands.executeCommand('workbench.action.files.revert');
+		await vscode.workspace.fs.delete(uri);
+	});
+
 	test('a link to another note opens that note at the linked heading', async () => {
 		const uri = workspaceUri('notes', 'study-log.md');
 		await vscode.commands.executeCommand('aiNotes.notes.openPreview', uri);
