@@ -2,6 +2,7 @@
 // accuracy on blanks cut from the notes, against a naive unsmoothed unigram scorer; and the client's own
 // overhead before the first request byte reaches a model server, against a bare node:http request.
 import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -168,6 +169,27 @@ export default async function bench(ctx) {
 	}
 	await server.close();
 
+	// The first question of a session also loads the core modules and the o200k rank file: measured in fresh
+	// processes, from the first require to the arrival of the request at the server.
+	const coldScript = `
+		const { FakeOpenAIServer } = require(${JSON.stringify(join(ctx.out, 'test/support/fakeOpenAIServer.js'))});
+		FakeOpenAIServer.start().then(async (server) => {
+			const t = performance.now();
+			const { loadCounter } = require(${JSON.stringify(join(ctx.out, 'src/core/tokens/index.js'))});
+			const { budgetContext } = require(${JSON.stringify(join(ctx.out, 'src/core/blank/budget.js'))});
+			const { buildFillMessages } = require(${JSON.stringify(join(ctx.out, 'src/core/blank/prompt.js'))});
+			const { streamChat } = require(${JSON.stringify(join(ctx.out, 'src/core/blank/client.js'))});
+			const counter = await loadCounter('o200k_base');
+			const context = budgetContext('My favorite ', ' is blue.', 1500, (s) => counter.count(s));
+			await streamChat({ baseUrl: server.baseUrl, model: 'fake-model' }, buildFillMessages({ before: context.before, after: context.after, languageId: 'markdown' }));
+			process.stdout.write(String(server.requests[0].arrivedAt - t));
+			await server.close();
+		});`;
+	const coldFirst = [];
+	for (let i = 0; i < 5; i++) {
+		coldFirst.push(Number(execFileSync(process.execPath, ['-e', coldScript], { encoding: 'utf8' })));
+	}
+
 	return [
 		{
 			title: 'Explain this blank: builtin model time to answer (ms), whole notes corpus',
@@ -191,8 +213,9 @@ export default async function bench(ctx) {
 				['baseline: bare node:http POST of the same body', median(bare), p95(bare), 1],
 				['openai client (createClient + streamChat), short context', median(viaClient), p95(viaClient), median(viaClient) / median(bare)],
 				['context budget (2 × 1,500 tokens of 40 kB each side, o200k) + prompt + client', median(withBudget), p95(withBudget), median(withBudget) / median(bare)],
+				['first question in a fresh process: require core + load o200k ranks + budget + prompt + client', median(coldFirst), Math.max(...coldFirst), median(coldFirst) / median(bare)],
 			],
-			note: 'Fake OpenAI-compatible server on 127.0.0.1 in the same process; time from the call to the arrival of the request headers at the server. 25 runs each, keep-alive as each client does by default.',
+			note: 'Fake OpenAI-compatible server on 127.0.0.1 in the same process; time from the call to the arrival of the request headers at the server. 25 runs each (the fresh-process row: 5 runs, max instead of p95), keep-alive as each client does by default.',
 		},
 	];
 }

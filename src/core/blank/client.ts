@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { causeCode, ModelError, redact } from './errors';
 import { originOf } from './endpoint';
 import type { ChatMessage } from './prompt';
@@ -53,11 +53,12 @@ export const DEFAULT_MAX_RETRIES = 2;
  * environment when an option is missing; every one of them is overridden so nothing from the environment
  * reaches a server (or the extension host's console, where request details would be printed).
  */
-export function createClient(endpoint: ModelEndpoint): OpenAI {
+export async function createClient(endpoint: ModelEndpoint): Promise<OpenAI> {
 	if (!originOf(endpoint.baseUrl)) {
 		throw new ModelError('bad-url', `Not an http(s) URL: ${endpoint.baseUrl}`);
 	}
-	return new OpenAI({
+	const { OpenAI: Client } = await loadOpenAI();
+	return new Client({
 		baseURL: endpoint.baseUrl.trim().replace(/\/+$/, ''),
 		// The package refuses to start without a key; a keyless server gets a placeholder that the
 		// null header below removes again, so no Authorization header is sent at all.
@@ -69,6 +70,18 @@ export function createClient(endpoint: ModelEndpoint): OpenAI {
 		timeout: endpoint.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		maxRetries: 0,
 	});
+}
+
+type OpenAIModule = typeof import('openai');
+let openaiModule: Promise<OpenAIModule> | undefined;
+
+/**
+ * The package is loaded on the first network question, not at activation: evaluating it costs more than a
+ * hundred milliseconds that learners who use the builtin model (the default) should not pay.
+ */
+function loadOpenAI(): Promise<OpenAIModule> {
+	openaiModule ??= import('openai');
+	return openaiModule;
 }
 
 /** A null for every header `OPENAI_CUSTOM_HEADERS` would add: a null default header removes it. */
@@ -131,7 +144,8 @@ function retryAfter(headers: Headers | undefined): number | undefined {
 }
 
 async function streamOnce(endpoint: ModelEndpoint, messages: readonly ChatMessage[], options: StreamOptions): Promise<StreamResult> {
-	const client = createClient(endpoint);
+	const openai = await loadOpenAI();
+	const client = await createClient(endpoint);
 	const controller = new AbortController();
 	let idleFired = false;
 	const onOuterAbort = (): void => controller.abort();
@@ -182,7 +196,7 @@ async function streamOnce(endpoint: ModelEndpoint, messages: readonly ChatMessag
 			throw new Error('aborted');
 		}
 	} catch (error) {
-		throw classify(error, { partial: text, idleFired, cancelled: options.signal?.aborted ?? false, endpoint });
+		throw classify(openai, error, { partial: text, idleFired, cancelled: options.signal?.aborted ?? false, endpoint });
 	} finally {
 		clearTimeout(idleTimer);
 		options.signal?.removeEventListener('abort', onOuterAbort);
@@ -195,13 +209,14 @@ async function streamOnce(endpoint: ModelEndpoint, messages: readonly ChatMessag
 
 /** The model ids a server offers (`GET <baseUrl>/models`). */
 export async function listModels(endpoint: Omit<ModelEndpoint, 'model'>, signal?: AbortSignal): Promise<string[]> {
-	const client = createClient({ ...endpoint, model: '' });
+	const openai = await loadOpenAI();
+	const client = await createClient({ ...endpoint, model: '' });
 	try {
 		const page = await client.models.list({ signal });
 		const ids = page.data.map((m) => m.id).filter((id): id is string => typeof id === 'string');
 		return [...new Set(ids)].sort();
 	} catch (error) {
-		throw classify(error, { partial: '', idleFired: false, cancelled: signal?.aborted ?? false, endpoint: { ...endpoint, model: '' } });
+		throw classify(openai, error, { partial: '', idleFired: false, cancelled: signal?.aborted ?? false, endpoint: { ...endpoint, model: '' } });
 	}
 }
 
@@ -238,7 +253,7 @@ interface ClassifyContext {
 	readonly endpoint: ModelEndpoint;
 }
 
-function classify(error: unknown, context: ClassifyContext): ModelError {
+function classify(openai: OpenAIModule, error: unknown, context: ClassifyContext): ModelError {
 	if (error instanceof ModelError) {
 		return error;
 	}
@@ -251,13 +266,13 @@ function classify(error: unknown, context: ClassifyContext): ModelError {
 	if (context.idleFired) {
 		return new ModelError('timeout', 'The server stopped sending in the middle of the answer.', { partial });
 	}
-	if (error instanceof OpenAI.APIConnectionTimeoutError) {
+	if (error instanceof openai.APIConnectionTimeoutError) {
 		return new ModelError('timeout', 'The server did not answer in time.', { partial });
 	}
-	if (error instanceof OpenAI.APIUserAbortError) {
+	if (error instanceof openai.APIUserAbortError) {
 		return new ModelError('cancelled', 'Cancelled.', { partial });
 	}
-	if (error instanceof OpenAI.APIConnectionError) {
+	if (error instanceof openai.APIConnectionError) {
 		const code = causeCode(error);
 		if (code === 'ECONNREFUSED') {
 			return new ModelError('connection-refused', `Connection refused by ${originOf(context.endpoint.baseUrl) ?? context.endpoint.baseUrl}.`, { partial });
@@ -268,7 +283,7 @@ function classify(error: unknown, context: ClassifyContext): ModelError {
 		// A connection that breaks after the answer began is a broken stream, not a server that is down.
 		return new ModelError(partial ? 'broken-stream' : 'connection-failed', `Connection failed (${code ?? message}).`, { partial });
 	}
-	if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
+	if (error instanceof openai.APIError && typeof error.status === 'number') {
 		const status = error.status;
 		const detail = redact(error.message, context.endpoint.apiKey);
 		if (status === 401 || status === 403) {
@@ -286,7 +301,7 @@ function classify(error: unknown, context: ClassifyContext): ModelError {
 		}
 		return new ModelError('bad-request', `The server rejected the request (${status}): ${detail}`, { status, partial });
 	}
-	if (error instanceof OpenAI.APIError) {
+	if (error instanceof openai.APIError) {
 		// An error object sent inside the stream.
 		return new ModelError('server-error', `The server reported an error in the stream: ${message}`, { partial });
 	}

@@ -184,7 +184,7 @@ describe('Blank model client (real openai package against the fake server)', fun
 	it('answers without streaming too, and its control endpoint changes the answer', async () => {
 		const control = await fetch(`${server.baseUrl.replace(/\/v1$/, '')}/__control`, { method: 'POST', body: JSON.stringify({ answer: 'FILL: hue' }) });
 		assert.strictEqual(control.status, 200);
-		const completion = await createClient(endpoint).chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: 'x' }], stream: false });
+		const completion = await (await createClient(endpoint)).chat.completions.create({ model: 'fake-model', messages: [{ role: 'user', content: 'x' }], stream: false });
 		assert.strictEqual(completion.choices[0].message.content, 'FILL: hue');
 		assert.strictEqual((server.chatRequests[0].body as { stream: boolean }).stream, false);
 	});
