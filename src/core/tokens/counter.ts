@@ -6,8 +6,10 @@ import { binaryString, encodeUtf8 } from './utf8';
 
 /** Pieces longer than this are not cached: they rarely repeat and would pin large strings. */
 const CACHE_MAX_CHARS = 256;
+/** ASCII pieces up to this long skip UTF-8 encoding on a cache miss. */
+const SHORT_ASCII = 16;
 /** Entries before the piece cache starts over (a few MB at most). */
-const CACHE_MAX_ENTRIES = 100_000;
+const CACHE_MAX_ENTRIES = 150_000;
 
 export interface TokenCounter {
 	readonly encoding: EncodingName;
@@ -42,11 +44,12 @@ export class BpeCounter implements TokenCounter {
 		let total = 0;
 		for (let p = start; p < end;) {
 			const e = scan(text, p, end);
-			if (e - p <= CACHE_MAX_CHARS) {
+			const length = e - p;
+			if (length <= CACHE_MAX_CHARS) {
 				const piece = text.slice(p, e);
 				let n = cache.get(piece);
 				if (n === undefined) {
-					n = this._countPiece(text, p, e);
+					n = length <= SHORT_ASCII && isAscii(piece) ? this._countAscii(piece) : this._countPiece(text, p, e);
 					if (cache.size >= CACHE_MAX_ENTRIES) {
 						cache.clear();
 					}
@@ -59,6 +62,18 @@ export class BpeCounter implements TokenCounter {
 			p = e;
 		}
 		return total;
+	}
+
+	/** Tokens of a short ASCII piece: the piece is its own rank key, no UTF-8 encoding needed. */
+	private _countAscii(piece: string): number {
+		if (piece.length === 1 || this.table.rankOf.get(piece) !== undefined) {
+			return 1;
+		}
+		const bytes = this._bytes;
+		for (let i = 0; i < piece.length; i++) {
+			bytes[i] = piece.charCodeAt(i);
+		}
+		return this._merger.merge(bytes, piece.length);
 	}
 
 	encode(text: string): number[] {
@@ -103,4 +118,13 @@ export class BpeCounter implements TokenCounter {
 		}
 		return this._merger.merge(bytes, n);
 	}
+}
+
+function isAscii(piece: string): boolean {
+	for (let i = 0; i < piece.length; i++) {
+		if (piece.charCodeAt(i) >= 0x80) {
+			return false;
+		}
+	}
+	return true;
 }
