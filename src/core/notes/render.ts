@@ -97,9 +97,10 @@ function createRenderer(): Markdown {
 const renderer = createRenderer();
 
 /** Renders a note to HTML for the preview webview. The result contains no markup written in the note. */
-export function renderNote(text: string, host: RenderHost): { html: string; truncated: boolean } {
-	const truncated = text.length > MAX_PREVIEW_LENGTH;
-	const source = truncated ? text.slice(0, text.lastIndexOf('\n', MAX_PREVIEW_LENGTH) + 1 || MAX_PREVIEW_LENGTH) : text;
+export function renderNote(text: string, host: RenderHost, maxLength = MAX_PREVIEW_LENGTH): { html: string; truncated: boolean } {
+	const truncated = text.length > maxLength;
+	// Cut at a line end, so the last line shown is whole.
+	const source = truncated ? text.slice(0, text.lastIndexOf('\n', maxLength) + 1 || maxLength) : text;
 	current = { host, slugger: new Slugger() };
 	try {
 		return { html: renderer.render(source, {}), truncated };

@@ -54,9 +54,11 @@ describe('notes: preview rendering', () => {
 		assert.ok(!renderNote('see https://example.com', host).html.includes('data-href'));
 	});
 
-	it('previews only the start of a huge note and says so', () => {
-		const result = renderNote('line of text\n\n'.repeat(300_000), host);
-		assert.strictEqual(result.truncated, true);
+	it('previews only the start of a huge note, cut at a line end, and says so', () => {
+		const text = Array.from({ length: 100 }, (_, i) => `Line ${i}\n`).join('');
+		const result = renderNote(text, host, 50);
+		assert.deepStrictEqual([result.truncated, result.html.includes('Line 6'), result.html.includes('Line 7'), result.html.includes('Line 70')], [true, true, false, false]);
+		assert.strictEqual(renderNote(text, host).truncated, false);
 	});
 });
 
