@@ -45,7 +45,7 @@ export interface BlankViewState {
 
 export type BlankLabel =
 	| 'title' | 'passage' | 'blank' | 'fill' | 'alternatives' | 'explanation' | 'original' | 'verdict' | 'yourGuess'
-	| 'thinking' | 'streaming' | 'revealing' | 'cancelled' | 'unformatted' | 'trimmed' | 'same' | 'equivalent' | 'different' | 'empty';
+	| 'thinking' | 'streaming' | 'revealing' | 'cancelled' | 'unformatted' | 'same' | 'equivalent' | 'different' | 'empty';
 
 export type ExtensionToWebview =
 	| { readonly type: 'state'; readonly state: BlankViewState }

@@ -24,7 +24,6 @@ export function blankLabels(): Record<BlankLabel, string> {
 		revealing: vscode.l10n.t('Comparing with the original…'),
 		cancelled: vscode.l10n.t('Cancelled. What arrived before is kept below.'),
 		unformatted: vscode.l10n.t('The model did not use the answer format; its text is shown as it came.'),
-		trimmed: vscode.l10n.t('…'),
 		same: vscode.l10n.t('same'),
 		equivalent: vscode.l10n.t('equivalent'),
 		different: vscode.l10n.t('different'),

@@ -91,9 +91,12 @@ function render(state: BlankViewState): void {
 
 	const passage = section(labels.passage, 'passage');
 	const pre = el('pre', 'passage-text');
-	pre.append(document.createTextNode(tail(state.before)));
+	// "…" marks context the panel or the budget left out, so the passage never looks like the whole file.
+	const before = tail(state.before);
+	pre.append(document.createTextNode(state.trimmedBefore && !before.startsWith('…') ? '…' + before : before));
 	const blank = el('mark', state.original !== undefined ? 'blank revealed' : 'blank', state.original !== undefined ? state.original : `[ ${labels.blank} ]`);
-	pre.append(blank, document.createTextNode(head(state.after)));
+	const after = head(state.after);
+	pre.append(blank, document.createTextNode(state.trimmedAfter && !after.endsWith('…') ? after + '…' : after));
 	passage.append(pre);
 	page.append(passage);
 
