@@ -71,29 +71,38 @@ export function serveChannel(page, dir, resultsDir) {
 		if (stopped) {
 			return;
 		}
-		for (const name of readdirSync(dir)) {
-			const match = /^req-(.+)\.json$/.exec(name);
-			if (!match || busy.has(name)) {
-				continue;
+		try {
+			for (const name of readdirSync(dir)) {
+				const match = /^req-(.+)\.json$/.exec(name);
+				if (stopped || !match || busy.has(name)) {
+					continue;
+				}
+				busy.add(name);
+				let response;
+				try {
+					const request = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+					response = { ok: true, value: await handle(page, resultsDir, request) };
+				} catch (e) {
+					response = { ok: false, error: String(e && e.message || e) };
+				}
+				// Write then rename, so the test never reads half a file.
+				const tmp = join(dir, `tmp-${match[1]}.json`);
+				writeFileSync(tmp, JSON.stringify(response));
+				renameSync(tmp, join(dir, `res-${match[1]}.json`));
+				if (existsSync(join(dir, name))) {
+					renameSync(join(dir, name), join(dir, `done-${match[1]}.json`));
+				}
+				busy.delete(name);
 			}
-			busy.add(name);
-			let response;
-			try {
-				const request = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-				response = { ok: true, value: await handle(page, resultsDir, request) };
-			} catch (e) {
-				response = { ok: false, error: String(e && e.message || e) };
+		} catch (e) {
+			// The run folder goes away when the run ends, possibly while a request is answered.
+			if (!stopped) {
+				console.error(`[host] workbench channel: ${e.message}`);
 			}
-			// Write then rename, so the test never reads half a file.
-			const tmp = join(dir, `tmp-${match[1]}.json`);
-			writeFileSync(tmp, JSON.stringify(response));
-			renameSync(tmp, join(dir, `res-${match[1]}.json`));
-			if (existsSync(join(dir, name))) {
-				renameSync(join(dir, name), join(dir, `done-${match[1]}.json`));
-			}
-			busy.delete(name);
 		}
-		setTimeout(tick, 50);
+		if (!stopped) {
+			setTimeout(tick, 50);
+		}
 	};
 	tick();
 	return () => {
