@@ -21,15 +21,23 @@ const HTML_BLOCK_ENDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
 ];
 
 export function splitIntoChunks(text: string, targetLength: number): TextChunk[] {
+	return [...chunksOf(text, targetLength)];
+}
+
+/**
+ * The chunks one at a time: scanning 10 MB for cut points is itself work that must not run in one go, so
+ * each chunk is found only when the caller asks for it (after its pause).
+ */
+export function* chunksOf(text: string, targetLength: number): Generator<TextChunk> {
 	if (text.length <= targetLength) {
-		return [{ text, startLine: 0 }];
+		yield { text, startLine: 0 };
+		return;
 	}
-	const chunks: TextChunk[] = [];
 	let chunkStart = 0;
 	let chunkStartLine = 0;
 	let line = 0;
 	let position = 0;
-	let fence: { char: string; length: number } | undefined;
+	let fenceClose: RegExp | undefined;
 	let htmlEnd: RegExp | undefined;
 	let previousBlank = false;
 	while (position < text.length) {
@@ -37,10 +45,9 @@ export function splitIntoChunks(text: string, targetLength: number): TextChunk[]
 		const end = newline === -1 ? text.length : newline;
 		const content = text.slice(position, end);
 		const blank = content.trim() === '';
-		if (fence) {
-			const close = new RegExp(`^ {0,3}${fence.char === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
-			if (close.test(content)) {
-				fence = undefined;
+		if (fenceClose) {
+			if (fenceClose.test(content)) {
+				fenceClose = undefined;
 			}
 		} else if (htmlEnd) {
 			if (htmlEnd.test(content)) {
@@ -48,13 +55,14 @@ export function splitIntoChunks(text: string, targetLength: number): TextChunk[]
 			}
 		} else {
 			if (previousBlank && !blank && !/^\s/.test(content) && position - chunkStart >= targetLength) {
-				chunks.push({ text: text.slice(chunkStart, position), startLine: chunkStartLine });
+				yield { text: text.slice(chunkStart, position), startLine: chunkStartLine };
 				chunkStart = position;
 				chunkStartLine = line;
 			}
 			const open = FENCE_OPEN.exec(content);
 			if (open) {
-				fence = { char: open[1][0], length: open[1].length };
+				// A fence closes with the same character, at least as many times, and nothing else on the line.
+				fenceClose = new RegExp(`^ {0,3}${open[1][0] === '`' ? '`' : '~'}{${open[1].length},}\\s*$`);
 			} else {
 				for (const [start, stop] of HTML_BLOCK_ENDS) {
 					if (start.test(content)) {
@@ -65,10 +73,9 @@ export function splitIntoChunks(text: string, targetLength: number): TextChunk[]
 				}
 			}
 		}
-		previousBlank = blank && !fence && !htmlEnd;
+		previousBlank = blank && !fenceClose && !htmlEnd;
 		position = end + 1;
 		line++;
 	}
-	chunks.push({ text: text.slice(chunkStart), startLine: chunkStartLine });
-	return chunks;
+	yield { text: text.slice(chunkStart), startLine: chunkStartLine };
 }

@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { splitIntoChunks } from './chunks';
+import { chunksOf } from './chunks';
 import { Slugger } from './slug';
 
 type Token = MarkdownIt.Token;
@@ -30,7 +30,7 @@ const inlineParser = new MarkdownIt('default', { html: true });
 const INLINE_MARKUP = /[\\`*_[\]<>&!~]/;
 
 /** Notes larger than this are parsed in slices, yielding between them. */
-export const SLICE_LENGTH = 256 * 1024;
+export const SLICE_LENGTH = 128 * 1024;
 
 interface RawHeading {
 	level: number;
@@ -116,7 +116,7 @@ export async function extractHeadingsSliced(
 	const yieldFn = options.yieldFn ?? yieldToEventLoop;
 	const raw: RawHeading[] = [];
 	const env: Record<string, unknown> = {};
-	for (const chunk of splitIntoChunks(text, sliceLength)) {
+	for (const chunk of chunksOf(text, sliceLength)) {
 		if (options.isCancelled?.()) {
 			return undefined;
 		}
