@@ -48,6 +48,7 @@ export class NgramCounts {
 export class NgramModel {
 	private readonly _vocabulary: number;
 	private readonly _total: number;
+	private readonly _sortedCache = new Map<string, string[]>();
 
 	constructor(private readonly _tables: readonly NgramCounts[]) {
 		const vocabulary = new Set<string>();
@@ -70,6 +71,17 @@ export class NgramModel {
 	}
 	trigram(a: string, b: string, c: string): number {
 		return this._sum((t) => t.trigrams.get(a + SEP + b + SEP + c));
+	}
+
+	/** `neighbours` sorted by count (ties alphabetically), cached: candidate generation asks for the same words often. */
+	topNeighbours(w: string, direction: 'next' | 'previous', limit: number): string[] {
+		const key = direction + SEP + w;
+		let sorted = this._sortedCache.get(key);
+		if (!sorted) {
+			sorted = [...this.neighbours(w, direction).entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k]) => k);
+			this._sortedCache.set(key, sorted);
+		}
+		return sorted.length > limit ? sorted.slice(0, limit) : sorted;
 	}
 
 	/** Words seen right after `w` (or before it, with `direction = 'previous'`), summed over tables. */

@@ -52,19 +52,19 @@ export function predictProse(model: NgramModel, context: WordContext): ProseCand
 		scored.push({ words, score: scoreFill(model, [l2, l1], words, context.right) });
 	};
 
-	const afterLeft = topKeys(model.neighbours(l1, 'next'), MAX_FIRST);
-	const beforeRight = topKeys(model.neighbours(r1, 'previous'), MAX_FIRST);
+	const afterLeft = model.topNeighbours(l1, 'next', MAX_FIRST);
+	const beforeRight = model.topNeighbours(r1, 'previous', MAX_FIRST);
 	for (const w of [...afterLeft, ...beforeRight]) {
 		consider([w]);
 	}
 	// Longer fills must be anchored on both sides, or the candidate list explodes with noise.
 	for (const w1 of afterLeft) {
-		for (const w2 of topKeys(model.neighbours(w1, 'next'), MAX_SECOND)) {
+		for (const w2 of model.topNeighbours(w1, 'next', MAX_SECOND)) {
 			// A pair also needs a trigram on one side, or "color but" rides on "color" alone.
 			if (model.bigram(w2, r1) > 0 && (model.trigram(l1, w1, w2) > 0 || model.trigram(w1, w2, r1) > 0)) {
 				consider([w1, w2]);
 			}
-			for (const w3 of topKeys(model.neighbours(w2, 'next'), MAX_SECOND)) {
+			for (const w3 of model.topNeighbours(w2, 'next', MAX_SECOND)) {
 				if (model.trigram(w1, w2, w3) > 0 && model.trigram(l1, w1, w2) > 0 && model.trigram(w2, w3, r1) > 0) {
 					consider([w1, w2, w3]);
 				}
@@ -122,10 +122,6 @@ export function indexOfRun(words: readonly string[], run: readonly string[]): nu
 		return i;
 	}
 	return -1;
-}
-
-function topKeys(map: Map<string, number>, limit: number): string[] {
-	return [...map.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([k]) => k);
 }
 
 function lastMatchEnd(text: string, re: RegExp): number {
