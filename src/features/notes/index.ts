@@ -106,7 +106,9 @@ export function registerNotes(services: Services): vscode.Disposable {
 		vscode.commands.registerCommand(Commands.notesOpenPreview, async (target?: unknown) => {
 			const uri = noteUriOf(target, view.selection) ?? (await pickNote([indexes.bundled, indexes.user]));
 			if (uri) {
-				await preview.show(uri);
+				// From a heading's context menu the preview opens scrolled to that heading.
+				const node = target as NotesNode | undefined;
+				await preview.show(uri, node?.kind === 'heading' ? node.note.headings[node.index].line : undefined);
 			}
 		}),
 		vscode.commands.registerCommand(Commands.notesChooseFolder, async () => {
