@@ -124,11 +124,14 @@ export class TokenStatusBar extends Disposable {
 		if (settings.unknownModel) {
 			lines.push(vscode.l10n.t('Model "{0}" is not known; using the encoding setting.', settings.unknownModel));
 		}
-		lines.push(vscode.l10n.t('Click for token details'));
 		for (const line of lines) {
 			tooltip.appendText(line);
 			tooltip.appendMarkdown('  \n');
 		}
+		// The status bar has no context menu for extensions: the tooltip links to the picker instead. Only that
+		// one command may run from it.
+		tooltip.isTrusted = { enabledCommands: [Commands.tokensChooseEncoding] };
+		tooltip.appendMarkdown(`\n[${vscode.l10n.t('Change encoding')}](command:${Commands.tokensChooseEncoding}) · ${vscode.l10n.t('Click for token details')}`);
 		return tooltip;
 	}
 }
