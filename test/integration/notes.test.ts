@@ -250,6 +250,8 @@ suite('Notes preview', () => {
 		await vscode.commands.executeCommand('aiNotes.notes.openPreview');
 		const text = await webviewText('My study log');
 		assert.ok(text.includes('Remote image not loaded: A tracker pixel'), text);
+		assert.ok(text.includes('Image outside the workspace not shown: Outside picture'), text);
+		assert.ok(text.includes('Raw HTML stays text: <img src=x onerror=alert(1)>'), text);
 		assert.ok(!text.includes('Not a heading: inside a fence') || text.includes('# Not a heading'), 'fenced code is shown as code');
 		assert.ok(await workbench.webviewClick('img[alt="Local sketch"]'), 'the local image is missing');
 		const edit = new vscode.WorkspaceEdit();
