@@ -253,6 +253,9 @@ suite('Notes preview', () => {
 		assert.ok(text.includes('Image outside the workspace not shown: Outside picture'), text);
 		assert.ok(text.includes('Raw HTML stays text: <img src=x onerror=alert(1)>'), text);
 		assert.ok(!text.includes('Not a heading: inside a fence') || text.includes('# Not a heading'), 'fenced code is shown as code');
+		// A local image that fails to load is replaced by a line saying so: the missing one must be, the sketch must not.
+		const loaded = await webviewText('Image could not be loaded: Missing picture');
+		assert.ok(!loaded.includes('could not be loaded: Local sketch'), loaded);
 		assert.ok(await workbench.webviewClick('img[alt="Local sketch"]'), 'the local image is missing');
 		const edit = new vscode.WorkspaceEdit();
 		edit.insert(uri, new vscode.Position(2, 0), 'A line typed while the preview is open.\n\n');

@@ -20,6 +20,8 @@ export type ToPreviewMessage =
 		readonly html: string;
 		/** When set, scroll to this source line instead of keeping the current scroll position. */
 		readonly line?: number;
+		/** Localised text shown in place of an image that fails to load; `{0}` is the image's alt text. */
+		readonly imageErrorText: string;
 	}
 	| { readonly type: 'showError'; readonly message: string };
 

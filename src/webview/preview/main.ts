@@ -53,6 +53,7 @@ function render(message: Extract<ToPreviewMessage, { type: 'render' }>): void {
 	const line = message.line ?? (!rendered && state?.uri === message.uri ? state.line : undefined);
 	content.innerHTML = message.html;
 	document.title = message.title;
+	watchImages(message.imageErrorText);
 	if (line !== undefined) {
 		scrollToLine(line);
 	} else {
@@ -60,6 +61,26 @@ function render(message: Extract<ToPreviewMessage, { type: 'render' }>): void {
 	}
 	rendered = true;
 	saveState(message.uri);
+}
+
+/** A missing or unreadable local image becomes a line that says so, rather than a broken-image icon. */
+function watchImages(errorText: string): void {
+	if (!content) {
+		return;
+	}
+	for (const image of Array.from(content.querySelectorAll('img'))) {
+		const replace = (): void => {
+			const placeholder = document.createElement('span');
+			placeholder.className = 'blocked-image';
+			placeholder.textContent = errorText.replace('{0}', image.alt || image.getAttribute('src') || '');
+			image.replaceWith(placeholder);
+		};
+		if (image.complete && image.naturalWidth === 0) {
+			replace();
+		} else {
+			image.addEventListener('error', replace, { once: true });
+		}
+	}
 }
 
 function showError(text: string): void {

@@ -185,7 +185,7 @@ export class NotesPreview extends Disposable {
 		const title = extractHeadings(rendered.truncated ? source.text.slice(0, 65536) : source.text).find((heading) => heading.level === 1)?.text || fileName;
 		panel.title = vscode.l10n.t('Preview {0}', title);
 		const notice = rendered.truncated ? `<p class="notice">${escapeAttribute(vscode.l10n.t('This note is very large: the preview shows its beginning only.'))}</p>` : '';
-		await this._post(panel, { type: 'render', uri: note.toString(), title, html: rendered.html + notice, line });
+		await this._post(panel, { type: 'render', uri: note.toString(), title, html: rendered.html + notice, line, imageErrorText: vscode.l10n.t('[Image could not be loaded: {0}]') });
 	}
 
 	private async _post(panel: vscode.WebviewPanel, message: ToPreviewMessage): Promise<void> {
