@@ -39,7 +39,11 @@ function env(): RenderEnv {
 	return current;
 }
 
-const escapeHtml = (text: string): string => MarkdownIt().utils.escapeHtml(text);
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' };
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
+}
 
 /**
  * The renderer of the preview. Raw HTML is off, so a note cannot inject markup or script; linkify is off so

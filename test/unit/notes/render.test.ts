@@ -30,6 +30,13 @@ describe('notes: preview rendering', () => {
 		assert.strictEqual(html.trim(), '<p data-line="0"><img src="https://webview.test/../media/diagrams/ai-stack.svg" alt="The stack" title="AI stack" data-diagram="ai-stack" class="diagram" tabindex="0" role="button"></p>');
 	});
 
+	it('escapes what it writes into attributes and placeholders', () => {
+		const { html } = renderNote('![a "quote" <b>](media/diagrams/attention.svg)\n\n![x" onerror="y](https://e.x/"q".png)', host);
+		assert.ok(html.includes('alt="a &quot;quote&quot; &lt;b&gt;"'), html);
+		assert.ok(html.includes('[remote image: x&quot; onerror=&quot;y]'), html);
+		assert.ok(!html.includes('" onerror="'), html);
+	});
+
 	it('replaces remote images and images outside the roots with a placeholder', () => {
 		const { html } = renderNote('![tracker](https://evil.example/pixel.png)\n\n![secret](../../etc/x.png)', host);
 		assert.ok(!html.includes('<img'), html);
