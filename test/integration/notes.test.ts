@@ -164,6 +164,26 @@ suite('Notes tree', () => {
 		assert.ok(gone, 'the deleted note is still in the tree');
 	});
 
+	test('with "aiNotes.notes.followCursor" off the tree leaves the selection alone', async () => {
+		const attention = vscode.Uri.joinPath(extensionUri(), 'notes', '12-attention.md');
+		const [first, last] = [(await atxHeadings(attention)).filter((heading) => heading.level === 2)].map((h2) => [h2[0], h2[h2.length - 1]])[0];
+		const editor = await vscode.window.showTextDocument(attention);
+		const selectedRows = async (): Promise<string[]> => (await workbench.text(`${ROWS}.selected`)).map((text) => text.trim());
+		// Following works first (so the check below is not just early), then it is switched off.
+		editor.selection = new vscode.Selection(first.line + 1, 0, first.line + 1, 0);
+		assert.ok(await waitFor(async () => (await selectedRows()).includes(first.text), 10_000, 200), `"${first.text}" was never selected`);
+		const config = vscode.workspace.getConfiguration('aiNotes');
+		await config.update('notes.followCursor', false, vscode.ConfigurationTarget.Workspace);
+		try {
+			editor.selection = new vscode.Selection(last.line + 1, 0, last.line + 1, 0);
+			// Well past the follow delay (200 ms): had the setting been ignored, the heading would be selected by now.
+			await sleep(1500);
+			assert.deepStrictEqual(await selectedRows(), [first.text]);
+		} finally {
+			await config.update('notes.followCursor', undefined, vscode.ConfigurationTarget.Workspace);
+		}
+	});
+
 	test('"Reveal in Explorer View" on a workspace note selects it in the explorer', async () => {
 		await vscode.commands.executeCommand('aiNotes.notes.revealInExplorer', workspaceUri('notes', 'attention-questions.md'));
 		const selected = await waitFor(async () => (await workbench.text('.part.sidebar .explorer-folders-view .monaco-list-row.selected')).some((text) => text.trim() === 'attention-questions.md'), 10_000, 200);
