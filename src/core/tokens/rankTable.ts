@@ -23,10 +23,16 @@ export class RankTable {
 	readonly maxTokenBytes: number;
 
 	// Open-addressing cache of pair merges: (left rank, right rank) -> merged rank or -1.
-	private _pairLeft = new Int32Array(1 << PAIR_BITS).fill(-1);
-	private _pairRight = new Int32Array(1 << PAIR_BITS);
-	private _pairRank = new Int32Array(1 << PAIR_BITS);
+	private _pairLeft: Int32Array = new Int32Array(1 << PAIR_BITS).fill(-1);
+	private _pairRight: Int32Array = new Int32Array(1 << PAIR_BITS);
+	private _pairRank: Int32Array = new Int32Array(1 << PAIR_BITS);
 	private _pairCount = 0;
+
+	// The complete merge table, built in idle time (`buildMergeTable`); once there, a pair lookup never
+	// needs a string concatenation and a Map lookup.
+	private _full: { left: Int32Array; right: Int32Array; rank: Int32Array; shift: number } | undefined;
+	private _buildCursor = 0;
+	private _buildPairs: number[] = [];
 
 	constructor(file: RankFile) {
 		let maxBytes = 0;
@@ -59,6 +65,83 @@ export class RankTable {
 
 	/** Rank of the token made of `left` then `right`, or -1 when there is none. */
 	pair(left: number, right: number): number {
+		const full = this._full;
+		if (full) {
+			const mask = full.left.length - 1;
+			let slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> full.shift;
+			for (;;) {
+				const l = full.left[slot];
+				if (l === left && full.right[slot] === right) {
+					return full.rank[slot];
+				}
+				if (l === -1) {
+					return -1;
+				}
+				slot = (slot + 1) & mask;
+			}
+		}
+		return this._cachedPair(left, right);
+	}
+
+	get hasMergeTable(): boolean {
+		return this._full !== undefined;
+	}
+
+	/**
+	 * Spends about `budgetMs` on building the complete merge table (every split of every token into two
+	 * tokens, ~450,000 for o200k: a few hundred milliseconds in all, so it is done in idle slices).
+	 * Returns true once the table is complete. Lookups give the same answers before and after.
+	 */
+	buildMergeTable(budgetMs: number): boolean {
+		if (this._full) {
+			return true;
+		}
+		const deadline = Date.now() + budgetMs;
+		const bytesOf = this.bytesOf;
+		const pairs = this._buildPairs;
+		while (this._buildCursor < bytesOf.length) {
+			const rank = this._buildCursor++;
+			const bytes = bytesOf[rank];
+			if (bytes !== undefined) {
+				for (let k = 1; k < bytes.length; k++) {
+					const left = this.rankOf.get(bytes.slice(0, k));
+					if (left === undefined) {
+						continue;
+					}
+					const right = this.rankOf.get(bytes.slice(k));
+					if (right !== undefined) {
+						pairs.push(left, right, rank);
+					}
+				}
+			}
+			if ((rank & 1023) === 0 && Date.now() > deadline) {
+				return false;
+			}
+		}
+		// At most ~45% full, so probe chains stay short.
+		const bits = Math.max(10, Math.ceil(Math.log2(pairs.length / 3 / 0.45)));
+		const full = { left: new Int32Array(1 << bits).fill(-1), right: new Int32Array(1 << bits), rank: new Int32Array(1 << bits), shift: 32 - bits };
+		const mask = (1 << bits) - 1;
+		for (let i = 0; i < pairs.length; i += 3) {
+			let slot = (Math.imul(pairs[i], 0x9e3779b1) ^ Math.imul(pairs[i + 1], 0x85ebca77)) >>> full.shift;
+			while (full.left[slot] !== -1) {
+				slot = (slot + 1) & mask;
+			}
+			full.left[slot] = pairs[i];
+			full.right[slot] = pairs[i + 1];
+			full.rank[slot] = pairs[i + 2];
+		}
+		this._full = full;
+		this._buildPairs = [];
+		// The lazy cache is not needed any more.
+		this._pairLeft = new Int32Array(0);
+		this._pairRight = new Int32Array(0);
+		this._pairRank = new Int32Array(0);
+		return true;
+	}
+
+	/** Pair lookup through a lazily filled cache, until the complete table exists. */
+	private _cachedPair(left: number, right: number): number {
 		const mask = (1 << PAIR_BITS) - 1;
 		let slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> (32 - PAIR_BITS);
 		for (;;) {

@@ -131,6 +131,34 @@ describe('Tokens exactness', () => {
 		}
 	});
 
+	it('the complete merge table (built in idle time) gives the same ids as the lazy pair cache', async function () {
+		this.timeout(120_000);
+		const random = seeded(4242);
+		for (const encoding of ENCODINGS) {
+			const shared = await loadBpeCounter(encoding);
+			// A private table, so the other tests keep exercising the lazy path.
+			const { RankTable } = await import('../../../src/core/tokens/rankTable');
+			const { default: file } = encoding === 'o200k_base' ? await import('js-tiktoken/ranks/o200k_base')
+				: encoding === 'cl100k_base' ? await import('js-tiktoken/ranks/cl100k_base')
+					: encoding === 'p50k_base' ? await import('js-tiktoken/ranks/p50k_base') : await import('js-tiktoken/ranks/r50k_base');
+			const table = new RankTable(file);
+			let slices = 0;
+			while (!table.buildMergeTable(5)) {
+				slices++;
+			}
+			assert.ok(table.hasMergeTable && slices > 0);
+			const counter = new BpeCounter(encoding, table);
+			for (const name of ['edge.txt', 'hindi.txt', 'emoji.txt']) {
+				const text = readCorpus(name).slice(0, 50_000);
+				assert.deepStrictEqual(counter.encode(text), refEncode(encoding, text), `${encoding} ${name}`);
+			}
+			for (let i = 0; i < 2_000; i++) {
+				const text = Array.from({ length: 1 + random(20) }, () => String.fromCodePoint(random(2) ? 0x20 + random(0x60) : 0x900 + random(0x2000))).join('');
+				assert.strictEqual(counter.count(text), shared.count(text), JSON.stringify(text));
+			}
+		}
+	});
+
 	it('a counter built directly matches the shared one', async () => {
 		const shared = await loadBpeCounter('cl100k_base');
 		const own = new BpeCounter('cl100k_base', shared.table);
