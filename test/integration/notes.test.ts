@@ -233,14 +233,18 @@ suite('Notes preview', () => {
 		const [title] = await atxHeadings(attention);
 		await vscode.commands.executeCommand('aiNotes.notes.openPreview', attention);
 		await webviewText(title.text);
-		const hasDiagram = await waitFor(() => workbench.webviewClick('img[data-diagram="attention"][src*="attention.svg"]'), 5000, 200);
-		await workbench.screenshot('notes-preview');
-		assert.ok(hasDiagram, 'the preview shows no attention diagram');
+		// The diagram is inline SVG (so the theme colours it), not an <img> of the file (which follows the OS scheme).
+		assert.ok(!await workbench.webviewClick('img[data-diagram]'), 'the preview shows a diagram as <img>, not inline');
+		const hasDiagram = await waitFor(() => workbench.webviewClick('span.diagram[data-diagram="attention"][role="button"] > svg[viewBox]'), 5000, 200);
+		assert.ok(hasDiagram, 'the preview shows no inline attention diagram');
 		// The click on the diagram (made by webviewClick above) opens it in the diagrams panel.
 		const diagramTab = await waitFor(() => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && !tab.input.viewType.endsWith('aiNotes.notesPreview')), 5000, 200);
 		assert.ok(diagramTab, 'clicking the inline diagram opened no diagram panel');
 		await vscode.window.tabGroups.close(diagramTab);
 		await waitFor(async () => (await workbench.webviewText()).some((text) => text.includes(title.text)), 5000, 200);
+		// Back in the preview, scrolled to the diagram as it was when it was clicked.
+		await sleep(500);
+		await workbench.screenshot('notes-preview');
 		// The same page in a dark and a high-contrast theme: the preview's colours come from the theme.
 		const workbenchConfig = vscode.workspace.getConfiguration('workbench');
 		for (const theme of ['Default Dark Modern', 'Default High Contrast']) {
@@ -260,7 +264,7 @@ suite('Notes preview', () => {
 		// Give the diagram a moment to load before the picture is taken.
 		await sleep(1000);
 		await workbench.screenshot('notes-preview-beside');
-		assert.ok(await workbench.webviewClick('img[data-diagram="seq2seq-vs-transformer"]'), 'the preview shows no seq2seq diagram');
+		assert.ok(await workbench.webviewClick('[data-diagram="seq2seq-vs-transformer"] > svg'), 'the preview shows no inline seq2seq diagram');
 	});
 
 	test('shows local images, blocks remote ones, and follows edits keeping one panel', async () => {

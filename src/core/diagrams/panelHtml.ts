@@ -28,7 +28,8 @@ export interface PanelHtmlInput {
 	readonly cspSource: string;
 	readonly nonce: string;
 	readonly scriptUri: string;
-	readonly styleUri: string;
+	/** The shared drawing theme (`media/diagram-theme.css`) and the panel's own stylesheet, in that order. */
+	readonly styleUris: readonly string[];
 	readonly language: string;
 	readonly diagrams: readonly PanelDiagram[];
 	/** What a new panel shows first; a restored panel uses the state its webview saved instead. */
@@ -59,8 +60,7 @@ export function renderPanelHtml(input: PanelHtmlInput): string {
 	<meta charset="UTF-8">
 	<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
 	<meta name="viewport" content="width=device-width, initial-scale=1.0">
-	<link rel="stylesheet" href="${escapeAttribute(input.styleUri)}">
-	<title>${escapeText(strings.pageTitle)}</title>
+${input.styleUris.map((uri) => `	<link rel="stylesheet" href="${escapeAttribute(uri)}">\n`).join('')}	<title>${escapeText(strings.pageTitle)}</title>
 </head>
 <body data-initial="${escapeAttribute(JSON.stringify(input.initial ?? null))}" data-strings="${escapeAttribute(JSON.stringify(scriptStrings))}">
 	<section id="gallery" aria-labelledby="gallery-heading">

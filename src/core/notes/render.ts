@@ -9,6 +9,13 @@ type Markdown = InstanceType<typeof MarkdownIt>;
 /** How the host wants one image shown. */
 export type ImageTarget =
 	| { readonly kind: 'local'; readonly src: string; readonly diagramId?: string }
+	/**
+	 * A bundled diagram shown inline, so that it takes the theme's colours (an `<img>` is a separate document that
+	 * neither `currentColor` nor the theme's CSS variables reach). `svg` must come from `toInlineSvg` in
+	 * `core/diagrams/svgSafety.ts`: checked against the allowlist and re-serialised, it is the one piece of markup
+	 * the renderer does not write itself.
+	 */
+	| { readonly kind: 'diagram'; readonly id: string; readonly svg: string }
 	| { readonly kind: 'blocked'; readonly reason: 'remote' | 'outside' | 'unsupported' };
 
 export interface RenderHost {
@@ -91,8 +98,12 @@ function createRenderer(): Markdown {
 		if (target.kind === 'blocked') {
 			return `<span class="blocked-image" title="${escapeHtml(src)}">${escapeHtml(env().host.blockedImageText(target.reason, alt, src))}</span>`;
 		}
-		const diagram = target.diagramId ? ` data-diagram="${escapeHtml(target.diagramId)}" class="diagram" tabindex="0" role="button"` : '';
 		const titleAttribute = titleText ? ` title="${escapeHtml(titleText)}"` : '';
+		if (target.kind === 'diagram') {
+			// A button labelled by the alt text; the drawing inside is decorative (`toInlineSvg` hides it from screen readers).
+			return `<span class="diagram" data-diagram="${escapeHtml(target.id)}" tabindex="0" role="button" aria-label="${escapeHtml(alt || target.id)}"${titleAttribute}>${target.svg}</span>`;
+		}
+		const diagram = target.diagramId ? ` data-diagram="${escapeHtml(target.diagramId)}" class="diagram" tabindex="0" role="button"` : '';
 		return `<img src="${escapeHtml(target.src)}" alt="${escapeHtml(alt)}"${titleAttribute}${diagram}>`;
 	};
 	return md;

@@ -97,7 +97,7 @@ export class DiagramsPanel extends Disposable {
 			cspSource: webview.cspSource,
 			nonce: crypto.randomUUID().replace(/-/g, ''),
 			scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this._services.extensionUri, 'dist', 'webview', 'diagrams.js')).toString(),
-			styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this._services.extensionUri, 'media', 'diagrams-panel.css')).toString(),
+			styleUris: ['diagram-theme.css', 'diagrams-panel.css'].map((name) => webview.asWebviewUri(vscode.Uri.joinPath(this._services.extensionUri, 'media', name)).toString()),
 			language: vscode.env.language,
 			initial: initialState,
 			strings: panelStrings(),

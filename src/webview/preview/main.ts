@@ -112,6 +112,10 @@ function activate(target: EventTarget | null, event: Event): void {
 	const diagram = target.closest<HTMLElement>('[data-diagram]');
 	if (diagram?.dataset.diagram) {
 		event.preventDefault();
+		// The diagram panel hides this webview at once, before the debounced scroll handler has saved where we are.
+		if (state) {
+			saveState(state.uri);
+		}
 		api.postMessage({ type: 'openDiagram', id: diagram.dataset.diagram });
 		return;
 	}

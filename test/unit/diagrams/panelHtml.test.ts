@@ -12,7 +12,7 @@ function render(overrides: Partial<Parameters<typeof renderPanelHtml>[0]> = {}):
 		cspSource: 'https://webview.test',
 		nonce: 'n0nce',
 		scriptUri: 'https://webview.test/dist/webview/diagrams.js',
-		styleUri: 'https://webview.test/media/diagrams-panel.css',
+		styleUris: ['https://webview.test/media/diagram-theme.css', 'https://webview.test/media/diagrams-panel.css'],
 		language: 'en',
 		strings,
 		diagrams: DIAGRAMS.map((info) => ({ info, svg: '<svg viewBox="0 0 1 1" aria-hidden="true"></svg>', noteLabel: `Explained in: ${info.heading}` })),
@@ -28,6 +28,10 @@ describe('diagrams panel html', () => {
 		assert.strictEqual((html.match(/<script/g) ?? []).length, 1);
 		assert.ok(html.includes('<script nonce="n0nce" src="https://webview.test/dist/webview/diagrams.js"></script>'));
 		assert.ok(!/\sstyle=|<style/i.test(html), 'no inline styles');
+		assert.deepStrictEqual(Array.from(html.matchAll(/<link rel="stylesheet" href="([^"]*)">/g), (m) => m[1]), [
+			'https://webview.test/media/diagram-theme.css',
+			'https://webview.test/media/diagrams-panel.css',
+		]);
 	});
 
 	it('lists every diagram with its title and caption', () => {

@@ -25,7 +25,14 @@ describe('notes: preview rendering', () => {
 		assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), html);
 	});
 
-	it('shows diagrams inline and marks them clickable', () => {
+	it('inlines a diagram the host gives as checked SVG, as a button labelled by the alt text', () => {
+		const svg = '<svg viewBox="0 0 8 5" aria-hidden="true"><rect class="box" x="1" y="1" width="2" height="2"></rect></svg>';
+		const inline: RenderHost = { ...host, image: (src) => ({ kind: 'diagram', id: /([a-z-]+)\.svg$/.exec(src)?.[1] ?? '', svg }) };
+		const { html } = renderNote('![The "stack" <b>](../media/diagrams/ai-stack.svg "AI stack")', inline);
+		assert.strictEqual(html.trim(), `<p data-line="0"><span class="diagram" data-diagram="ai-stack" tabindex="0" role="button" aria-label="The &quot;stack&quot; &lt;b&gt;" title="AI stack">${svg}</span></p>`);
+	});
+
+	it('shows a diagram that could not be inlined as a clickable image', () => {
 		const { html } = renderNote('![The stack](../media/diagrams/ai-stack.svg "AI stack")', host);
 		assert.strictEqual(html.trim(), '<p data-line="0"><img src="https://webview.test/../media/diagrams/ai-stack.svg" alt="The stack" title="AI stack" data-diagram="ai-stack" class="diagram" tabindex="0" role="button"></p>');
 	});

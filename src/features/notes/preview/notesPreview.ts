@@ -5,6 +5,7 @@ import { extractHeadings } from '../../../core/notes/headings';
 import { isFromPreviewMessage, type FromPreviewMessage, type PreviewState, type ToPreviewMessage } from '../../../core/notes/messages';
 import { renderNote } from '../../../core/notes/render';
 import { Disposable } from '../../../platform/disposable';
+import { DiagramSource } from '../../diagrams/diagramSource';
 import type { Services } from '../../../platform/services';
 import { followPreviewLink } from './previewLinks';
 import { blockedImageText, previewRoots, resolveImage } from './previewResources';
@@ -28,9 +29,12 @@ export class NotesPreview extends Disposable {
 	private _note: vscode.Uri | undefined;
 	private _timer: ReturnType<typeof setTimeout> | undefined;
 	private _watcher: vscode.FileSystemWatcher | undefined;
+	/** The bundled diagrams, checked and serialised once for inlining (the same source the diagrams panel uses). */
+	private readonly _diagrams: DiagramSource;
 
 	constructor(private readonly _services: Services) {
 		super();
+		this._diagrams = new DiagramSource(_services.extensionUri, _services.log);
 		this._register(vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
 			deserializeWebviewPanel: async (panel, state: unknown) => {
 				const restored = state as Partial<PreviewState> | undefined;
@@ -167,7 +171,7 @@ export class NotesPreview extends Disposable {
 		if (!panel || !note) {
 			return;
 		}
-		const source = await this._text(note);
+		const [source, diagrams] = await Promise.all([this._text(note), this._diagrams.load()]);
 		// Another render may have switched the note while the file was being read.
 		if (this._panel !== panel || this._note?.toString() !== note.toString()) {
 			return;
@@ -178,7 +182,7 @@ export class NotesPreview extends Disposable {
 		}
 		const roots = previewRoots(this._services.extensionUri, note);
 		const rendered = renderNote(source.text, {
-			image: (src) => resolveImage(src, note, roots, this._services.extensionUri, panel.webview),
+			image: (src) => resolveImage(src, note, roots, this._services.extensionUri, panel.webview, (id) => diagrams.find((d) => d.info.id === id)?.svg),
 			blockedImageText,
 		});
 		const fileName = note.path.slice(note.path.lastIndexOf('/') + 1);
@@ -195,7 +199,9 @@ export class NotesPreview extends Disposable {
 	private _html(webview: vscode.Webview): string {
 		const nonce = crypto.randomUUID().replace(/-/g, '');
 		const script = webview.asWebviewUri(vscode.Uri.joinPath(this._services.extensionUri, 'dist', 'webview', 'preview.js'));
-		const style = webview.asWebviewUri(vscode.Uri.joinPath(this._services.extensionUri, 'media', 'preview', 'preview.css'));
+		// The diagram theme first: preview.css only places the drawings, the theme colours them as in the diagrams panel.
+		const styles = [['diagram-theme.css'], ['preview', 'preview.css']]
+			.map((path) => webview.asWebviewUri(vscode.Uri.joinPath(this._services.extensionUri, 'media', ...path)));
 		const csp = [
 			`default-src 'none'`,
 			`img-src ${webview.cspSource}`,
@@ -209,8 +215,7 @@ export class NotesPreview extends Disposable {
 	<meta charset="UTF-8">
 	<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
 	<meta name="viewport" content="width=device-width, initial-scale=1.0">
-	<link rel="stylesheet" href="${escapeAttribute(style.toString())}">
-	<title>${escapeAttribute(vscode.l10n.t('Notes preview'))}</title>
+${styles.map((style) => `	<link rel="stylesheet" href="${escapeAttribute(style.toString())}">\n`).join('')}	<title>${escapeAttribute(vscode.l10n.t('Notes preview'))}</title>
 </head>
 <body>
 	<main id="content" class="note" aria-live="polite"></main>

@@ -35,9 +35,17 @@ function decodePath(text: string): string {
 /**
  * Decides how the preview shows one image of `note`. Remote images are never loaded (they would tell a
  * server that the note was opened); local ones only from the allowed roots, so a note cannot pull in
- * `../../.ssh/…`.
+ * `../../.ssh/…`. A bundled diagram is inlined from `diagramSvg` (checked markup, see `DiagramSource`) so it
+ * follows the theme; only when that failed is it shown as an `<img>` of the extension's own file.
  */
-export function resolveImage(src: string, note: vscode.Uri, roots: readonly vscode.Uri[], extensionUri: vscode.Uri, webview: vscode.Webview): ImageTarget {
+export function resolveImage(
+	src: string,
+	note: vscode.Uri,
+	roots: readonly vscode.Uri[],
+	extensionUri: vscode.Uri,
+	webview: vscode.Webview,
+	diagramSvg: (id: string) => string | undefined = () => undefined,
+): ImageTarget {
 	const trimmed = src.trim();
 	if (/^(https?:)?\/\//i.test(trimmed)) {
 		return { kind: 'blocked', reason: 'remote' };
@@ -48,6 +56,10 @@ export function resolveImage(src: string, note: vscode.Uri, roots: readonly vsco
 	const path = decodePath(trimmed.split(/[?#]/)[0]);
 	const diagramId = diagramIdOf(path);
 	if (diagramId) {
+		const svg = diagramSvg(diagramId);
+		if (svg !== undefined) {
+			return { kind: 'diagram', id: diagramId, svg };
+		}
 		return { kind: 'local', src: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'diagrams', `${diagramId}.svg`)).toString(), diagramId };
 	}
 	const base = path.startsWith('/') ? (vscode.workspace.getWorkspaceFolder(note)?.uri ?? vscode.Uri.joinPath(note, '..')) : vscode.Uri.joinPath(note, '..');
