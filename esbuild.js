@@ -30,6 +30,29 @@ const problemMatcherPlugin = {
 	},
 };
 
+const ENCODINGS = ['o200k_base', 'cl100k_base', 'p50k_base', 'r50k_base'];
+
+/**
+ * js-tiktoken's rank files (0.5-2.3 MB each) are built once into `dist/ranks/<encoding>.js` and required at
+ * run time when an encoding is first used, instead of being inlined into every bundle that imports the
+ * counter: the extension bundle stays small (fast activation) and the rank data ships once in the .vsix.
+ */
+const externalRanksPlugin = {
+	name: 'external-ranks',
+	setup(build) {
+		build.onResolve({ filter: /^js-tiktoken\/ranks\/[a-z0-9_]+$/ }, (args) => ({
+			path: args.path.split('/').pop(),
+			namespace: 'external-ranks',
+		}));
+		// A plain CommonJS require of a file beside the bundle (every bundle that counts lives in dist/): the
+		// path is computed, so esbuild leaves it alone, and Node loads it only when the import() runs.
+		build.onLoad({ filter: /.*/, namespace: 'external-ranks' }, (args) => ({
+			contents: `module.exports = require(require('path').join(__dirname, 'ranks', ${JSON.stringify(args.path + '.js')}));`,
+			loader: 'js',
+		}));
+	},
+};
+
 /** Every `src/webview/<name>/main.ts` becomes `dist/webview/<name>.js`. */
 function webviewEntries() {
 	const root = path.join(__dirname, 'src', 'webview');
@@ -67,6 +90,7 @@ async function main() {
 		target: 'node20',
 		outfile: 'dist/extension.js',
 		external: ['vscode'],
+		plugins: [problemMatcherPlugin, externalRanksPlugin],
 	});
 	const contexts = [extension];
 	const entries = webviewEntries();
@@ -91,8 +115,19 @@ async function main() {
 			target: 'node20',
 			outfile: 'dist/countWorker.js',
 			external: ['vscode'],
+			plugins: [problemMatcherPlugin, externalRanksPlugin],
 		}));
 	}
+	contexts.push(await esbuild.context({
+		...common,
+		entryPoints: Object.fromEntries(ENCODINGS.map((e) => [e, require.resolve(`js-tiktoken/ranks/${e}`)])),
+		format: 'cjs',
+		platform: 'node',
+		target: 'node20',
+		outdir: 'dist/ranks',
+		// Data only: a source map of a 2 MB string literal helps nobody.
+		sourcemap: false,
+	}));
 	if (watch) {
 		await Promise.all(contexts.map((c) => c.watch()));
 		return;
