@@ -53,6 +53,22 @@ const externalRanksPlugin = {
 	},
 };
 
+/**
+ * The `openai` package (about 420 KB minified, two thirds of the extension bundle) is needed only when the
+ * user asks a network model. It is built into `dist/vendor/openai.js` and required on the first `import()`,
+ * so activation does not parse it.
+ */
+const lazyOpenAIPlugin = {
+	name: 'lazy-openai',
+	setup(build) {
+		build.onResolve({ filter: /^openai$/ }, () => ({ path: 'openai', namespace: 'lazy-vendor' }));
+		build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, () => ({
+			contents: "module.exports = require(require('path').join(__dirname, 'vendor', 'openai.js'));",
+			loader: 'js',
+		}));
+	},
+};
+
 /** Every `src/webview/<name>/main.ts` becomes `dist/webview/<name>.js`. */
 function webviewEntries() {
 	const root = path.join(__dirname, 'src', 'webview');
@@ -90,7 +106,7 @@ async function main() {
 		target: 'node20',
 		outfile: 'dist/extension.js',
 		external: ['vscode'],
-		plugins: [problemMatcherPlugin, externalRanksPlugin],
+		plugins: [problemMatcherPlugin, externalRanksPlugin, lazyOpenAIPlugin],
 	});
 	const contexts = [extension];
 	const entries = webviewEntries();
@@ -118,6 +134,15 @@ async function main() {
 			plugins: [problemMatcherPlugin, externalRanksPlugin],
 		}));
 	}
+	contexts.push(await esbuild.context({
+		...common,
+		entryPoints: { openai: require.resolve('openai') },
+		format: 'cjs',
+		platform: 'node',
+		target: 'node20',
+		outdir: 'dist/vendor',
+		sourcemap: false,
+	}));
 	contexts.push(await esbuild.context({
 		...common,
 		entryPoints: Object.fromEntries(ENCODINGS.map((e) => [e, require.resolve(`js-tiktoken/ranks/${e}`)])),
