@@ -49,4 +49,29 @@ suite('Extension', () => {
 		await workbench.screenshot('extension-sidebar');
 		assert.ok(activity.length > 0);
 	});
+
+	test('a bundled note opened from the sidebar shows with its token count and a glossary hover', async () => {
+		const extension = vscode.extensions.getExtension(EXTENSION_ID);
+		assert.ok(extension);
+		const note = vscode.Uri.joinPath(extension.extensionUri, 'notes', '11-the-transformer.md');
+		const document = await vscode.workspace.openTextDocument(note);
+		const line = document.getText().split('\n').findIndex((l) => l.startsWith('During prefill,'));
+		assert.ok(line > 0, 'the transformer note has no "During prefill," line');
+		await vscode.commands.executeCommand('workbench.view.extension.aiNotes');
+		await vscode.commands.executeCommand('aiNotes.notes.open', note, line);
+		const editor = vscode.window.activeTextEditor;
+		assert.strictEqual(editor?.document.uri.toString(), note.toString());
+		assert.strictEqual(editor.selection.active.line, line);
+		// The word "prefill" on that line, under the cursor, with its hover open: what a learner sees.
+		const column = document.lineAt(line).text.indexOf('prefill');
+		editor.selection = new vscode.Selection(line, column + 2, line, column + 2);
+		const status = await waitFor(async () => (await workbench.statusBar()).find((t) => /\d[\d,]* tokens/.test(t)), 15_000);
+		assert.ok(status, 'no token count in the status bar');
+		await vscode.commands.executeCommand('editor.action.showHover');
+		const hover = await waitFor(async () => (await workbench.text('.monaco-hover')).find((t) => /prefill/i.test(t)), 10_000);
+		assert.ok(hover, 'no hover over "prefill"');
+		await workbench.screenshot('readme-hero');
+		await vscode.commands.executeCommand('editor.action.hideHover');
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+	});
 });
