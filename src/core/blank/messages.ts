@@ -54,3 +54,19 @@ export type ExtensionToWebview =
 export type WebviewToExtension =
 	| { readonly type: 'ready' }
 	| { readonly type: 'openLink'; readonly href: string };
+
+/** What arrives from the webview is checked before use: the page shows model output, so it is not trusted. */
+export function isWebviewToExtension(value: unknown): value is WebviewToExtension {
+	if (typeof value !== 'object' || value === null) {
+		return false;
+	}
+	const message = value as Record<string, unknown>;
+	switch (message.type) {
+		case 'ready':
+			return true;
+		case 'openLink':
+			return typeof message.href === 'string';
+		default:
+			return false;
+	}
+}

@@ -28,7 +28,7 @@ export interface PanelHtmlInput {
 	readonly cspSource: string;
 	readonly nonce: string;
 	readonly scriptUri: string;
-	/** The shared drawing theme (`media/diagram-theme.css`) and the panel's own stylesheet, in that order. */
+	/** The shared drawing theme (`media/diagrams/theme.css`) and the panel's own stylesheet, in that order. */
 	readonly styleUris: readonly string[];
 	readonly language: string;
 	readonly diagrams: readonly PanelDiagram[];

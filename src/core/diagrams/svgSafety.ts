@@ -124,7 +124,7 @@ export interface InlineOptions {
 /**
  * Serialises a checked SVG for inlining in the panel's HTML. Only allowlisted elements and attributes are written,
  * every value is escaped, and the `<style>` is dropped: in the panel the CSP allows no inline styles, and
- * `media/diagrams-panel.css` styles the same classes with the theme's colours instead. `id`s are dropped too, since
+ * `media/diagrams/theme.css` styles the same classes with the theme's colours instead. `id`s are dropped too, since
  * one page shows the same drawing twice (thumbnail and full size). The title becomes the accessible name.
  */
 export function toInlineSvg(root: XmlElement, options: InlineOptions = {}): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isOpenableLink } from '../../core/blank/render';
-import type { BlankLabel, BlankViewState, ExtensionToWebview, WebviewToExtension } from '../../core/blank/messages';
+import { isWebviewToExtension, type BlankLabel, type BlankViewState, type ExtensionToWebview } from '../../core/blank/messages';
 import { Disposable } from '../../platform/disposable';
 
 export const BLANK_VIEW_TYPE = 'aiNotes.blank';
@@ -121,7 +121,7 @@ export class BlankPanel extends Disposable {
 <script nonce="${nonce}" src="${escapeAttr(script.toString())}"></script>
 </body>
 </html>`;
-		this._register(webview.onDidReceiveMessage((message: WebviewToExtension) => this._onMessage(message)));
+		this._register(webview.onDidReceiveMessage((message: unknown) => this._onMessage(message)));
 		this._register(panel.onDidDispose(() => {
 			this._panel = undefined;
 		}));
@@ -129,8 +129,12 @@ export class BlankPanel extends Disposable {
 		return panel;
 	}
 
-	private _onMessage(message: WebviewToExtension): void {
-		switch (message?.type) {
+	private _onMessage(message: unknown): void {
+		if (!isWebviewToExtension(message)) {
+			this._log.warn('Blank: ignored a malformed message from the panel');
+			return;
+		}
+		switch (message.type) {
 			case 'ready':
 				// The webview (re)loaded, e.g. after being hidden: send the current state again.
 				this._postNow();
@@ -138,10 +142,10 @@ export class BlankPanel extends Disposable {
 			case 'openLink':
 				// Links in model output open only on a click, only for web URLs, and through VS Code's own
 				// opener, which asks before opening an untrusted domain.
-				if (typeof message.href === 'string' && isOpenableLink(message.href)) {
+				if (isOpenableLink(message.href)) {
 					void vscode.env.openExternal(vscode.Uri.parse(message.href, true));
 				} else {
-					this._log.warn(`Blank: refused to open a link from the panel: ${String(message.href).slice(0, 200)}`);
+					this._log.warn(`Blank: refused to open a link from the panel: ${message.href.slice(0, 200)}`);
 				}
 				break;
 			default:

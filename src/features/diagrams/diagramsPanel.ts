@@ -97,7 +97,7 @@ export class DiagramsPanel extends Disposable {
 			cspSource: webview.cspSource,
 			nonce: crypto.randomUUID().replace(/-/g, ''),
 			scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this._services.extensionUri, 'dist', 'webview', 'diagrams.js')).toString(),
-			styleUris: ['diagram-theme.css', 'diagrams-panel.css'].map((name) => webview.asWebviewUri(vscode.Uri.joinPath(this._services.extensionUri, 'media', name)).toString()),
+			styleUris: ['theme.css', 'panel.css'].map((name) => webview.asWebviewUri(vscode.Uri.joinPath(this._services.extensionUri, 'media', 'diagrams', name)).toString()),
 			language: vscode.env.language,
 			initial: initialState,
 			strings: panelStrings(),
@@ -165,8 +165,9 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & 
 		enableScripts: true,
 		enableForms: false,
 		enableFindWidget: true,
+		// The drawings are inlined; the page loads only its stylesheets (media/diagrams/) and its script.
 		localResourceRoots: [
-			vscode.Uri.joinPath(extensionUri, 'media'),
+			vscode.Uri.joinPath(extensionUri, 'media', 'diagrams'),
 			vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
 		],
 	};

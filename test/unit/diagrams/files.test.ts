@@ -91,11 +91,11 @@ describe('diagrams: the shipped files', () => {
 	});
 
 	it('the shared diagram theme styles every class the drawings use, under .diagram', () => {
-		const css = fs.readFileSync(path.join(root, 'media', 'diagram-theme.css'), 'utf8');
+		const css = fs.readFileSync(path.join(root, 'media', 'diagrams', 'theme.css'), 'utf8');
 		const styled = styledClasses(css, '.diagram');
 		for (const [file, element] of parsed) {
 			const missing = [...classesOf(element)].filter((c) => !styled.has(c));
-			assert.deepStrictEqual(missing, [], `${file} uses classes media/diagram-theme.css does not style`);
+			assert.deepStrictEqual(missing, [], `${file} uses classes media/diagrams/theme.css does not style`);
 		}
 	});
 

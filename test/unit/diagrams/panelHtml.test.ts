@@ -12,7 +12,7 @@ function render(overrides: Partial<Parameters<typeof renderPanelHtml>[0]> = {}):
 		cspSource: 'https://webview.test',
 		nonce: 'n0nce',
 		scriptUri: 'https://webview.test/dist/webview/diagrams.js',
-		styleUris: ['https://webview.test/media/diagram-theme.css', 'https://webview.test/media/diagrams-panel.css'],
+		styleUris: ['https://webview.test/media/diagrams/theme.css', 'https://webview.test/media/diagrams/panel.css'],
 		language: 'en',
 		strings,
 		diagrams: DIAGRAMS.map((info) => ({ info, svg: '<svg viewBox="0 0 1 1" aria-hidden="true"></svg>', noteLabel: `Explained in: ${info.heading}` })),
@@ -29,8 +29,8 @@ describe('diagrams panel html', () => {
 		assert.ok(html.includes('<script nonce="n0nce" src="https://webview.test/dist/webview/diagrams.js"></script>'));
 		assert.ok(!/\sstyle=|<style/i.test(html), 'no inline styles');
 		assert.deepStrictEqual(Array.from(html.matchAll(/<link rel="stylesheet" href="([^"]*)">/g), (m) => m[1]), [
-			'https://webview.test/media/diagram-theme.css',
-			'https://webview.test/media/diagrams-panel.css',
+			'https://webview.test/media/diagrams/theme.css',
+			'https://webview.test/media/diagrams/panel.css',
 		]);
 	});
 

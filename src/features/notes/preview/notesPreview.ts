@@ -200,7 +200,7 @@ export class NotesPreview extends Disposable {
 		const nonce = crypto.randomUUID().replace(/-/g, '');
 		const script = webview.asWebviewUri(vscode.Uri.joinPath(this._services.extensionUri, 'dist', 'webview', 'preview.js'));
 		// The diagram theme first: preview.css only places the drawings, the theme colours them as in the diagrams panel.
-		const styles = [['diagram-theme.css'], ['preview', 'preview.css']]
+		const styles = [['diagrams', 'theme.css'], ['preview', 'preview.css']]
 			.map((path) => webview.asWebviewUri(vscode.Uri.joinPath(this._services.extensionUri, 'media', ...path)));
 		const csp = [
 			`default-src 'none'`,

@@ -10,10 +10,18 @@ export function diagramIdOf(path: string): string | undefined {
 	return id && DIAGRAMS.some((diagram) => diagram.id === id) ? id : undefined;
 }
 
-/** The folders a preview of `note` may load images from: the extension's media and the note's own workspace folder. */
+/**
+ * The folders a preview of `note` may load from: its stylesheets, the diagrams (their theme, and the `<img>`
+ * fallback), its script, and the note's own workspace folder for the user's images.
+ */
 export function previewRoots(extensionUri: vscode.Uri, note: vscode.Uri): vscode.Uri[] {
 	const folder = vscode.workspace.getWorkspaceFolder(note)?.uri ?? vscode.Uri.joinPath(note, '..');
-	return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), folder];
+	return [
+		vscode.Uri.joinPath(extensionUri, 'media', 'preview'),
+		vscode.Uri.joinPath(extensionUri, 'media', 'diagrams'),
+		vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+		folder,
+	];
 }
 
 function isUnder(uri: vscode.Uri, root: vscode.Uri): boolean {
