@@ -2,7 +2,7 @@ import { BytePairMerger } from './bytePairMerge';
 import type { EncodingName } from './encodings';
 import { scannerFor, type PieceScanner } from './preTokenizer';
 import type { RankTable } from './rankTable';
-import { binaryString, encodeUtf8 } from './utf8';
+import { encodeUtf8 } from './utf8';
 
 /** Pieces longer than this are not cached: they rarely repeat and would pin large strings. */
 const CACHE_MAX_CHARS = 256;
@@ -108,11 +108,10 @@ export class BpeCounter implements TokenCounter {
 		}
 		const bytes = this._bytes;
 		let n = encodeUtf8(text, p, e, bytes);
-		const ascii = n < 0;
-		n = ascii ? -n : n;
+		n = n < 0 ? -n : n;
 		if (n <= this.table.maxTokenBytes) {
-			const rank = this.table.rankOf.get(ascii ? text.slice(p, e) : binaryString(bytes, n));
-			if (rank !== undefined) {
+			const rank = this.table.rankOfBytes(bytes, n);
+			if (rank >= 0) {
 				return -(rank + 1);
 			}
 		}

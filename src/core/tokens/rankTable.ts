@@ -34,6 +34,13 @@ export class RankTable {
 	private _buildCursor = 0;
 	private _buildPairs: number[] = [];
 
+	// Token bytes -> rank without building a string: open addressing over a hash of the bytes, each slot
+	// holding rank + 1 (0: empty), the bytes themselves kept once in `_pool` at `_start[rank]`.
+	private readonly _pool: Uint8Array;
+	private readonly _start: Int32Array;
+	private readonly _slots: Int32Array;
+	private readonly _slotShift: number;
+
 	constructor(file: RankFile) {
 		let maxBytes = 0;
 		for (const line of file.bpe_ranks.split('\n')) {
@@ -56,10 +63,65 @@ export class RankTable {
 			}
 		}
 		this.maxTokenBytes = maxBytes;
+		const ranks = this.bytesOf.length;
+		this._start = new Int32Array(ranks + 1);
+		let poolSize = 0;
+		for (let rank = 0; rank < ranks; rank++) {
+			this._start[rank] = poolSize;
+			poolSize += this.bytesOf[rank]?.length ?? 0;
+		}
+		this._start[ranks] = poolSize;
+		this._pool = new Uint8Array(poolSize);
+		// At most ~40% full, so probe chains stay short.
+		const bits = Math.max(10, Math.ceil(Math.log2(ranks / 0.4)));
+		this._slotShift = 32 - bits;
+		this._slots = new Int32Array(1 << bits);
+		const mask = (1 << bits) - 1;
+		for (let rank = 0; rank < ranks; rank++) {
+			const bytes = this.bytesOf[rank];
+			if (bytes === undefined) {
+				continue;
+			}
+			const at = this._start[rank];
+			for (let i = 0; i < bytes.length; i++) {
+				this._pool[at + i] = bytes.charCodeAt(i);
+			}
+			let slot = hashBytes(this._pool, at, at + bytes.length) >>> this._slotShift;
+			while (this._slots[slot] !== 0) {
+				slot = (slot + 1) & mask;
+			}
+			this._slots[slot] = rank + 1;
+		}
 		for (let b = 0; b < 256; b++) {
 			if (this.byteRank[b] < 0) {
 				throw new Error(`rank file has no token for byte ${b}`);
 			}
+		}
+	}
+
+	/** Rank of the token whose bytes are `bytes[0, n)`, or -1 when there is none. */
+	rankOfBytes(bytes: Uint8Array, n: number): number {
+		const slots = this._slots;
+		const pool = this._pool;
+		const start = this._start;
+		const mask = slots.length - 1;
+		let slot = hashBytes(bytes, 0, n) >>> this._slotShift;
+		for (;;) {
+			const entry = slots[slot];
+			if (entry === 0) {
+				return -1;
+			}
+			const at = start[entry - 1];
+			if (start[entry] - at === n) {
+				let i = 0;
+				while (i < n && pool[at + i] === bytes[i]) {
+					i++;
+				}
+				if (i === n) {
+					return entry - 1;
+				}
+			}
+			slot = (slot + 1) & mask;
 		}
 	}
 
@@ -168,4 +230,13 @@ export class RankTable {
 		this._pairCount++;
 		return rank;
 	}
+}
+
+/** FNV-1a over `bytes[from, to)`, finished with a multiply so the top bits (the slot) mix well. */
+function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+	let h = 0x811c9dc5;
+	for (let i = from; i < to; i++) {
+		h = Math.imul(h ^ bytes[i], 0x01000193);
+	}
+	return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
 }

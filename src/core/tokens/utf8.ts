@@ -38,7 +38,3 @@ export function encodeUtf8(text: string, start: number, end: number, out: Uint8A
 	return ascii ? -n : n;
 }
 
-/** A binary string (one char per byte) of `bytes[0, n)`; `n` is at most a token's length (a few hundred). */
-export function binaryString(bytes: Uint8Array, n: number): string {
-	return String.fromCharCode.apply(null, bytes.subarray(0, n) as unknown as number[]);
-}
