@@ -114,7 +114,7 @@ export class TokenDetailsPanel extends Disposable {
 			this._panel.reveal(vscode.ViewColumn.Beside, true);
 			return;
 		}
-		const media = vscode.Uri.joinPath(this._extensionUri, 'media');
+		const media = vscode.Uri.joinPath(this._extensionUri, 'media', 'tokens');
 		const scripts = vscode.Uri.joinPath(this._extensionUri, 'dist', 'webview');
 		const panel = vscode.window.createWebviewPanel(TokenDetailsPanel.viewType, vscode.l10n.t('Token Details'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
 			enableScripts: true,
@@ -126,7 +126,7 @@ export class TokenDetailsPanel extends Disposable {
 		const webview = panel.webview;
 		const nonce = crypto.randomUUID().replace(/-/g, '');
 		const script = webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'tokens.js'));
-		const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'tokens', 'details.css'));
+		const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css'));
 		webview.html = `<!DOCTYPE html>
 <html lang="${escapeAttribute(vscode.env.language)}">
 <head>
@@ -141,7 +141,14 @@ export class TokenDetailsPanel extends Disposable {
 <script nonce="${nonce}" src="${escapeAttribute(script.toString())}"></script>
 </body>
 </html>`;
-		webview.onDidReceiveMessage((message: FromDetailsWebview) => {
+		// The webview is a separate program: check what it sends before acting on it.
+		const subscriptions: vscode.Disposable[] = [];
+		webview.onDidReceiveMessage((raw: unknown) => {
+			const message = parseFromWebview(raw);
+			if (!message) {
+				this._log.warn(`Token details: ignored a malformed message from the webview: ${JSON.stringify(raw)?.slice(0, 200)}`);
+				return;
+			}
 			switch (message.type) {
 				case 'ready':
 					this._ready = true;
@@ -155,13 +162,28 @@ export class TokenDetailsPanel extends Disposable {
 					}
 					break;
 			}
-		}, undefined, []);
+		}, undefined, subscriptions);
 		panel.onDidDispose(() => {
 			this._panel = undefined;
 			this._ready = false;
 			this._source = undefined;
-		});
+			vscode.Disposable.from(...subscriptions).dispose();
+		}, undefined, subscriptions);
 	}
+}
+
+function parseFromWebview(raw: unknown): FromDetailsWebview | undefined {
+	if (typeof raw !== 'object' || raw === null) {
+		return undefined;
+	}
+	const message = raw as { type?: unknown; encoding?: unknown };
+	if (message.type === 'ready') {
+		return { type: 'ready' };
+	}
+	if (message.type === 'useEncoding' && typeof message.encoding === 'string' && (ENCODINGS as readonly string[]).includes(message.encoding)) {
+		return { type: 'useEncoding', encoding: message.encoding as EncodingName };
+	}
+	return undefined;
 }
 
 function escapeAttribute(value: string): string {
