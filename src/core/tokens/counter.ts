@@ -10,6 +10,16 @@ const CACHE_MAX_CHARS = 256;
 const SHORT_ASCII = 16;
 /** Entries before the piece cache starts over (a few MB at most). */
 const CACHE_MAX_ENTRIES = 150_000;
+/**
+ * Text that takes every branch of the pre-tokenizers and the short and heap merges: contractions in both
+ * cases, camel case, marks, digits, punctuation runs with line breaks and `/`, odd spaces (U+0085, U+3000,
+ * BOM), emoji, astral letters, lone surrogates, scripts whose words are not single tokens.
+ */
+const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL they\'re \'Ve \'S \'d x\u0301 \u00df \u01c5 ' +
+	'\u02b0 \u216b \u0663 12345 3.14159 \t\t  \r\n\n\n  // /* +\n/ </a>\r\n<|endoftext|> \ud83d\ude00\ud83d\udc4d ' +
+	'\ud884\udf50 \ud800 \udc00x \ufeff \u0085 \u3000 \u00a0\u2028 \u4e2d\u6587\u5b57\u7b26\u4e32 ' +
+	'\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f\u0928\u094d\u0926\u0940 ' +
+	'\u1019\u103c\u1014\u103a\u1019\u102c \u0000 ' + 'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + '\n';
 
 export interface TokenCounter {
 	readonly encoding: EncodingName;
@@ -31,6 +41,19 @@ export class BpeCounter implements TokenCounter {
 	constructor(readonly encoding: EncodingName, readonly table: RankTable) {
 		this._scan = scannerFor(encoding);
 		this._merger = new BytePairMerger(table);
+		this._prime();
+	}
+
+	/**
+	 * Counts `PRIMER` a few times (about a millisecond) so that V8 has seen every branch before it
+	 * optimises: otherwise the first document with, say, a contraction or a lone surrogate throws the
+	 * optimised scanner away and pays for compiling it again, which costs more than counting a small file.
+	 */
+	private _prime(): void {
+		for (let i = 0; i < 4; i++) {
+			this.count(PRIMER);
+			this._cache.clear();
+		}
 	}
 
 	count(text: string): number {

@@ -191,8 +191,13 @@ function o200k(text: string, p: number, limit: number): number {
 	const q = punctuationStart(text, p, limit, c0);
 	if (q >= 0) {
 		let i = otherRunEnd(text, q, limit);
-		for (let c = text.charCodeAt(i); i < limit && (c === CR || c === LF || c === SLASH); c = text.charCodeAt(++i)) {
-			// `[\r\n/]*`
+		// `[\r\n/]*`; never reads past `limit` (an out-of-bounds read would throw away optimised code).
+		while (i < limit) {
+			const c = text.charCodeAt(i);
+			if (c !== CR && c !== LF && c !== SLASH) {
+				break;
+			}
+			i++;
 		}
 		return i;
 	}
@@ -234,8 +239,13 @@ function cl100k(text: string, p: number, limit: number): number {
 	const q = punctuationStart(text, p, limit, c0);
 	if (q >= 0) {
 		let i = otherRunEnd(text, q, limit);
-		for (let c = text.charCodeAt(i); i < limit && (c === CR || c === LF); c = text.charCodeAt(++i)) {
-			// `[\r\n]*`
+		// `[\r\n]*`
+		while (i < limit) {
+			const c = text.charCodeAt(i);
+			if (c !== CR && c !== LF) {
+				break;
+			}
+			i++;
 		}
 		return i;
 	}
