@@ -6,9 +6,11 @@ import { encodeUtf8 } from './utf8';
 
 /** Pieces longer than this are not cached: they rarely repeat and would pin large strings. */
 const CACHE_MAX_CHARS = 256;
-/** ASCII pieces up to this long skip UTF-8 encoding on a cache miss. */
-const SHORT_ASCII = 16;
-/** Entries before the piece cache starts over (a few MB at most). */
+/** Pieces up to this long go to the short-piece cache, which needs no string per piece. */
+const SHORT = 12;
+/** Slots of the short-piece cache: 2^17 of 32 bytes (4 MB), four-way set associative. */
+const SHORT_BITS = 17;
+/** Entries before the cache of longer pieces starts over (a few MB at most). */
 const CACHE_MAX_ENTRIES = 150_000;
 /**
  * Text that takes every branch of the pre-tokenizers and the short and heap merges: contractions in both
@@ -36,6 +38,11 @@ export class BpeCounter implements TokenCounter {
 	private readonly _scan: PieceScanner;
 	private readonly _merger: BytePairMerger;
 	private readonly _cache = new Map<string, number>();
+	// Short pieces (most of them) are cached by a hash of their code units, each in one 32-byte slot (half a
+	// cache line): as 16-bit units, the hash in [0, 2), length (0: empty) at 2, count at 3, code units from 4.
+	private readonly _shortUnits = new Uint16Array(16 << SHORT_BITS);
+	private readonly _shortHashes = new Int32Array(this._shortUnits.buffer);
+	private _victim = 0;
 	private _bytes = new Uint8Array(4096);
 
 	constructor(readonly encoding: EncodingName, readonly table: RankTable) {
@@ -53,6 +60,7 @@ export class BpeCounter implements TokenCounter {
 		for (let i = 0; i < 4; i++) {
 			this.count(PRIMER);
 			this._cache.clear();
+			this._shortUnits.fill(0);
 		}
 	}
 
@@ -64,15 +72,64 @@ export class BpeCounter implements TokenCounter {
 	countRange(text: string, start: number, end: number): number {
 		const scan = this._scan;
 		const cache = this._cache;
+		const units = this._shortUnits;
+		const hashes = this._shortHashes;
 		let total = 0;
 		for (let p = start; p < end;) {
 			const e = scan(text, p, end);
 			const length = e - p;
-			if (length <= CACHE_MAX_CHARS) {
+			if (length <= SHORT) {
+				// FNV-1a over the code units; no string is made unless the piece is new.
+				let h = 0x811c9dc5;
+				for (let i = p; i < e; i++) {
+					h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+				}
+				h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+				// Four ways per set: a piece may sit in any slot of its set.
+				const set = (h >>> (32 - SHORT_BITS)) & ~3;
+				let slot = -1;
+				let hit = false;
+				for (let way = set; way < set + 4; way++) {
+					const at = way << 4;
+					const l = units[at + 2];
+					if (l === 0) {
+						slot = way;
+						break;
+					}
+					if (hashes[way << 3] === h && l === length) {
+						let i = 0;
+						while (i < length && units[at + 4 + i] === text.charCodeAt(p + i)) {
+							i++;
+						}
+						if (i === length) {
+							total += units[at + 3];
+							hit = true;
+							break;
+						}
+					}
+				}
+				if (hit) {
+					p = e;
+					continue;
+				}
+				if (slot < 0) {
+					// A full set: replace its ways in turn.
+					slot = set + (this._victim++ & 3);
+				}
+				const n = this._countPiece(text, p, e);
+				const at = slot << 4;
+				hashes[slot << 3] = h;
+				units[at + 2] = length;
+				units[at + 3] = n;
+				for (let i = 0; i < length; i++) {
+					units[at + 4 + i] = text.charCodeAt(p + i);
+				}
+				total += n;
+			} else if (length <= CACHE_MAX_CHARS) {
 				const piece = text.slice(p, e);
 				let n = cache.get(piece);
 				if (n === undefined) {
-					n = length <= SHORT_ASCII && isAscii(piece) ? this._countAscii(piece) : this._countPiece(text, p, e);
+					n = this._countPiece(text, p, e);
 					if (cache.size >= CACHE_MAX_ENTRIES) {
 						cache.clear();
 					}
@@ -85,18 +142,6 @@ export class BpeCounter implements TokenCounter {
 			p = e;
 		}
 		return total;
-	}
-
-	/** Tokens of a short ASCII piece: the piece is its own rank key, no UTF-8 encoding needed. */
-	private _countAscii(piece: string): number {
-		if (piece.length === 1 || this.table.rankOf.get(piece) !== undefined) {
-			return 1;
-		}
-		const bytes = this._bytes;
-		for (let i = 0; i < piece.length; i++) {
-			bytes[i] = piece.charCodeAt(i);
-		}
-		return this._merger.merge(bytes, piece.length);
 	}
 
 	encode(text: string): number[] {
@@ -140,13 +185,4 @@ export class BpeCounter implements TokenCounter {
 		}
 		return this._merger.merge(bytes, n);
 	}
-}
-
-function isAscii(piece: string): boolean {
-	for (let i = 0; i < piece.length; i++) {
-		if (piece.charCodeAt(i) >= 0x80) {
-			return false;
-		}
-	}
-	return true;
 }
