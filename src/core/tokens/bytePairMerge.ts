@@ -38,6 +38,12 @@ export class BytePairMerger {
 		for (let i = 0; i < n; i++) {
 			t[i] = byteRank[bytes[i]];
 		}
+		// First pass of pair ranks straight from the two bytes (every algorithm below starts from it).
+		const bytePairRank = this._table.bytePairRank;
+		const r = this._pairRanks;
+		for (let i = 0; i < n - 1; i++) {
+			r[i] = bytePairRank[(bytes[i] << 8) | bytes[i + 1]];
+		}
 		const { small, long } = this._thresholds;
 		return n <= small ? this._mergeSmall(n) : n < long ? this._mergeHeap(n) : this._mergeLong(n);
 	}
@@ -47,9 +53,6 @@ export class BytePairMerger {
 		const t = this.tokens;
 		const r = this._pairRanks;
 		let m = n;
-		for (let i = 0; i < m - 1; i++) {
-			r[i] = table.pair(t[i], t[i + 1]);
-		}
 		while (m > 1) {
 			let best = -1;
 			let bestRank = 0x7fffffff;
@@ -101,8 +104,7 @@ export class BytePairMerger {
 			prev[i] = i - 1;
 		}
 		for (let i = 0; i < n - 1; i++) {
-			const rank = table.pair(t[i], t[i + 1]);
-			pr[i] = rank;
+			const rank = pr[i];
 			if (rank >= 0) {
 				heap[size++] = rank * SHIFT + i;
 			}
@@ -187,6 +189,7 @@ export class BytePairMerger {
  * every pair a merge creates has a higher rank than the one just merged and goes to a later bucket; the
  * few that do not (the vocabulary does not guarantee it) go to a small heap that is merged, by
  * (rank, position), with the current bucket. That is the same order as the heap merge, in O(n + ranks).
+ * `pr[0, n - 1)` must already hold the rank of each adjacent pair of `t` (as `merge` sets it).
  */
 export function mergeLong(
 	table: RankTable, t: Int32Array, pr: Int32Array, next: Int32Array, prev: Int32Array, heap: Float64Array,
@@ -204,8 +207,7 @@ export function mergeLong(
 	}
 	let lowest = head.length;
 	for (let i = 0; i < n - 1; i++) {
-		const rank = table.pair(t[i], t[i + 1]);
-		pr[i] = rank;
+		const rank = pr[i];
 		if (rank >= 0) {
 			add(rank, i);
 			if (rank < lowest) {

@@ -21,6 +21,8 @@ export class RankTable {
 	readonly byteRank = new Int32Array(256).fill(-1);
 	/** Longest token, in bytes: a longer piece can never be one token. */
 	readonly maxTokenBytes: number;
+	/** Rank of the token of two bytes `(a << 8) | b`, or -1: a merge's first pass needs no hashing. */
+	readonly bytePairRank = new Int32Array(65536);
 
 	// Open-addressing cache of pair merges: (left rank, right rank) -> merged rank or -1.
 	private _pairLeft: Int32Array = new Int32Array(1 << PAIR_BITS).fill(-1);
@@ -91,6 +93,12 @@ export class RankTable {
 				slot = (slot + 1) & mask;
 			}
 			this._slots[slot] = rank + 1;
+		}
+		const two = new Uint8Array(2);
+		for (let ab = 0; ab < 65536; ab++) {
+			two[0] = ab >> 8;
+			two[1] = ab & 255;
+			this.bytePairRank[ab] = this.rankOfBytes(two, 2);
 		}
 		for (let b = 0; b < 256; b++) {
 			if (this.byteRank[b] < 0) {
