@@ -5,15 +5,22 @@ import * as path from 'path';
 /** The generated corpus (scripts/gen-token-corpus.mjs), generated on first use when missing. */
 export const CORPUS_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'corpus', 'tokens');
 
-export function corpusFiles(): string[] {
-	const manifest = path.join(CORPUS_DIR, 'manifest.json');
-	if (!fs.existsSync(manifest)) {
+const MANIFEST = path.join(CORPUS_DIR, 'manifest.json');
+
+/** Generates the corpus when a fresh clone has none yet (whichever test asks first). */
+function ensureCorpus(): void {
+	if (!fs.existsSync(MANIFEST)) {
 		execFileSync(process.execPath, [path.resolve(CORPUS_DIR, '..', '..', '..', 'scripts', 'gen-token-corpus.mjs')]);
 	}
-	return JSON.parse(fs.readFileSync(manifest, 'utf8')) as string[];
+}
+
+export function corpusFiles(): string[] {
+	ensureCorpus();
+	return JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as string[];
 }
 
 export function readCorpus(name: string): string {
+	ensureCorpus();
 	return fs.readFileSync(path.join(CORPUS_DIR, name)).toString('utf16le');
 }
 
