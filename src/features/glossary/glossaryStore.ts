@@ -225,6 +225,15 @@ export class GlossaryStore extends Disposable {
 			watcher.onDidDelete(() => this.scheduleReload());
 			this._watchers.push(watcher);
 		}
+		// A save in the editor also reloads: the disk watcher can lag on a busy machine, or be turned off for a
+		// folder by `files.watcherExclude`, and the user expects the hover to follow what they just saved.
+		this._watchers.push(
+			vscode.workspace.onDidSaveTextDocument((document) => {
+				if (patterns.some((pattern) => vscode.languages.match({ pattern }, document) > 0)) {
+					this.scheduleReload();
+				}
+			}),
+		);
 	}
 
 	private _disposeWatchers(): void {
