@@ -239,6 +239,26 @@ suite('Glossary bad input', () => {
 	});
 });
 
+suite('Glossary links stay inside the workspace', () => {
+	test('a "See:" path that climbs out of the workspace opens the glossary entry itself, not the outside file', async () => {
+		const glossary = workspaceUri('glossary', 'my-notes', 'glossary.md');
+		const text = ['# Escape attempt', '', '## Escape hatch term', '', 'Points outside the workspace.', '', 'See: ../../../../../../../../etc/hostname#top', ''].join('\n');
+		try {
+			await vscode.workspace.fs.writeFile(glossary, new TextEncoder().encode(text));
+			const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'the escape hatch term' });
+			const hover = await waitFor(async () => (await hoverTexts(doc.uri, new vscode.Position(0, 6))).find((t) => t.includes('Points outside')), 10_000, 300);
+			assert.ok(hover, 'the workspace glossary entry never loaded');
+			await vscode.commands.executeCommand(OPEN_ENTRY, { term: 'Escape hatch term' });
+			const opened = vscode.window.activeTextEditor?.document.uri;
+			assert.strictEqual(opened?.toString(), glossary.toString(), `opened ${opened?.toString()}`);
+			assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, 2);
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+			await vscode.workspace.fs.delete(glossary, { recursive: false, useTrash: false });
+		}
+	});
+});
+
 suite('Glossary look-up and screenshot', () => {
 	teardown(async () => {
 		await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -191,7 +191,7 @@ export class GlossaryStore extends Disposable {
 		try {
 			const stat = await vscode.workspace.fs.stat(uri);
 			if (stat.size > MAX_FILE_BYTES) {
-				warnings.push({ source: uri.toString(), line: 0, message: `File is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; skipped.` });
+				warnings.push({ source: uri.toString(), line: 0, message: vscode.l10n.t('File is larger than {0} MB; skipped.', MAX_FILE_BYTES / 1024 / 1024) });
 				return undefined;
 			}
 			return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));

@@ -15,9 +15,20 @@ export function entryTarget(entry: GlossaryEntry): EntryTarget {
 	if (entry.note) {
 		// `See:` paths are relative to the glossary file, as a markdown link in it would be.
 		const folder = vscode.Uri.joinPath(source, '..');
-		return { uri: vscode.Uri.joinPath(folder, entry.note), heading: entry.heading };
+		const uri = vscode.Uri.joinPath(folder, entry.note);
+		// A glossary may only point inside its own workspace folder (the bundled one: inside its own folder), so
+		// a hover link in a cloned repository cannot open arbitrary files such as `../../.ssh/config`.
+		const root = vscode.workspace.getWorkspaceFolder(source)?.uri ?? folder;
+		if (isInside(uri, root)) {
+			return { uri, heading: entry.heading };
+		}
 	}
 	return { uri: source, line: entry.line };
+}
+
+function isInside(uri: vscode.Uri, root: vscode.Uri): boolean {
+	const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+	return uri.scheme === root.scheme && uri.authority === root.authority && uri.path.startsWith(prefix);
 }
 
 /** The link text of a hover and the detail of a quick pick item. */
