@@ -24,15 +24,16 @@ export class RankTable {
 	/** Rank of the token of two bytes `(a << 8) | b`, or -1: a merge's first pass needs no hashing. */
 	readonly bytePairRank = new Int32Array(65536);
 
-	// Open-addressing cache of pair merges: (left rank, right rank) -> merged rank or -1.
+	// Pair merges, (left rank, right rank) -> merged rank or -1, by open addressing: first a cache filled
+	// lazily, then (once `buildMergeTable` has finished in idle time) the complete table, where a miss
+	// means "no such token" and no string is ever built. Both use the same arrays and probe loop, so code
+	// that V8 optimised before the table was complete stays valid after.
 	private _pairLeft: Int32Array = new Int32Array(1 << PAIR_BITS).fill(-1);
 	private _pairRight: Int32Array = new Int32Array(1 << PAIR_BITS);
 	private _pairRank: Int32Array = new Int32Array(1 << PAIR_BITS);
+	private _pairShift = 32 - PAIR_BITS;
 	private _pairCount = 0;
-
-	// The complete merge table, built in idle time (`buildMergeTable`); once there, a pair lookup never
-	// needs a string concatenation and a Map lookup.
-	private _full: { left: Int32Array; right: Int32Array; rank: Int32Array; shift: number } | undefined;
+	private _complete = false;
 	private _buildCursor = 0;
 	private _buildPairs: number[] = [];
 
@@ -135,26 +136,24 @@ export class RankTable {
 
 	/** Rank of the token made of `left` then `right`, or -1 when there is none. */
 	pair(left: number, right: number): number {
-		const full = this._full;
-		if (full) {
-			const mask = full.left.length - 1;
-			let slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> full.shift;
-			for (;;) {
-				const l = full.left[slot];
-				if (l === left && full.right[slot] === right) {
-					return full.rank[slot];
-				}
-				if (l === -1) {
-					return -1;
-				}
-				slot = (slot + 1) & mask;
+		const lefts = this._pairLeft;
+		const mask = lefts.length - 1;
+		let slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> this._pairShift;
+		for (;;) {
+			const l = lefts[slot];
+			if (l === left && this._pairRight[slot] === right) {
+				return this._pairRank[slot];
 			}
+			if (l === -1) {
+				break;
+			}
+			slot = (slot + 1) & mask;
 		}
-		return this._cachedPair(left, right);
+		return this._complete ? -1 : this._missedPair(left, right, slot);
 	}
 
 	get hasMergeTable(): boolean {
-		return this._full !== undefined;
+		return this._complete;
 	}
 
 	/**
@@ -163,7 +162,7 @@ export class RankTable {
 	 * Returns true once the table is complete. Lookups give the same answers before and after.
 	 */
 	buildMergeTable(budgetMs: number): boolean {
-		if (this._full) {
+		if (this._complete) {
 			return true;
 		}
 		const deadline = Date.now() + budgetMs;
@@ -190,40 +189,31 @@ export class RankTable {
 		}
 		// At most ~45% full, so probe chains stay short.
 		const bits = Math.max(10, Math.ceil(Math.log2(pairs.length / 3 / 0.45)));
-		const full = { left: new Int32Array(1 << bits).fill(-1), right: new Int32Array(1 << bits), rank: new Int32Array(1 << bits), shift: 32 - bits };
+		const lefts = new Int32Array(1 << bits).fill(-1);
+		const rights = new Int32Array(1 << bits);
+		const merged = new Int32Array(1 << bits);
 		const mask = (1 << bits) - 1;
 		for (let i = 0; i < pairs.length; i += 3) {
-			let slot = (Math.imul(pairs[i], 0x9e3779b1) ^ Math.imul(pairs[i + 1], 0x85ebca77)) >>> full.shift;
-			while (full.left[slot] !== -1) {
+			let slot = (Math.imul(pairs[i], 0x9e3779b1) ^ Math.imul(pairs[i + 1], 0x85ebca77)) >>> (32 - bits);
+			while (lefts[slot] !== -1) {
 				slot = (slot + 1) & mask;
 			}
-			full.left[slot] = pairs[i];
-			full.right[slot] = pairs[i + 1];
-			full.rank[slot] = pairs[i + 2];
+			lefts[slot] = pairs[i];
+			rights[slot] = pairs[i + 1];
+			merged[slot] = pairs[i + 2];
 		}
-		this._full = full;
+		// The lazy cache is replaced by the complete table.
+		this._pairLeft = lefts;
+		this._pairRight = rights;
+		this._pairRank = merged;
+		this._pairShift = 32 - bits;
+		this._complete = true;
 		this._buildPairs = [];
-		// The lazy cache is not needed any more.
-		this._pairLeft = new Int32Array(0);
-		this._pairRight = new Int32Array(0);
-		this._pairRank = new Int32Array(0);
 		return true;
 	}
 
-	/** Pair lookup through a lazily filled cache, until the complete table exists. */
-	private _cachedPair(left: number, right: number): number {
-		const mask = (1 << PAIR_BITS) - 1;
-		let slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> (32 - PAIR_BITS);
-		for (;;) {
-			const l = this._pairLeft[slot];
-			if (l === left && this._pairRight[slot] === right) {
-				return this._pairRank[slot];
-			}
-			if (l === -1) {
-				break;
-			}
-			slot = (slot + 1) & mask;
-		}
+	/** A pair that the lazy cache does not hold yet (`slot`: the empty slot its probe ended at). */
+	private _missedPair(left: number, right: number, slot: number): number {
 		const merged = this.rankOf.get(this.bytesOf[left] + this.bytesOf[right]);
 		const rank = merged === undefined ? -1 : merged;
 		// Half full: start over rather than let probe chains grow; the cache only saves lookups.
