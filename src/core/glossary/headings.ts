@@ -1,3 +1,5 @@
+import { FenceTracker } from './fences';
+
 /** A markdown heading with the slug a renderer gives it (GitHub style, as VS Code's preview also does). */
 export interface NoteHeading {
 	readonly level: number;
@@ -23,18 +25,10 @@ export function listHeadings(text: string): NoteHeading[] {
 	const headings: NoteHeading[] = [];
 	const counts = new Map<string, number>();
 	const lines = text.split(/\r\n|\r|\n/);
-	let fence: string | undefined;
+	const fences = new FenceTracker();
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
-		const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-		if (fence !== undefined) {
-			if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) {
-				fence = undefined;
-			}
-			continue;
-		}
-		if (fenceMatch) {
-			fence = fenceMatch[1];
+		if (fences.step(line)) {
 			continue;
 		}
 		const match = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);

@@ -1,7 +1,8 @@
 import type { GlossaryEntry, GlossaryWarning, ParsedGlossary } from './types';
+import { FenceTracker } from './fences';
 
 /**
- * Reads the glossary format (documented in docs/readme/glossary.md):
+ * Reads the glossary format (documented in README.md, "Your own glossary"):
  *
  *     # Glossary                      <- title and intro text before the first `##` are ignored
  *
@@ -22,7 +23,7 @@ export function parseGlossary(text: string, source: string): ParsedGlossary {
 	const seen = new Map<string, number>();
 	const lines = text.split(/\r\n|\r|\n/);
 	let current: Draft | undefined;
-	let fence: string | undefined;
+	const fences = new FenceTracker();
 
 	const warn = (line: number, message: string): void => {
 		warnings.push({ source, line, message });
@@ -49,16 +50,11 @@ export function parseGlossary(text: string, source: string): ParsedGlossary {
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
 		// Headings inside fenced code are text, not entries.
-		const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-		if (fence !== undefined) {
-			if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) {
-				fence = undefined;
-			}
-			continue;
-		}
-		if (fenceMatch) {
-			fence = fenceMatch[1];
+		const inFence = fences.step(line);
+		if (inFence === 'open') {
 			current?.body.push({ line: i, text: '' });
+		}
+		if (inFence) {
 			continue;
 		}
 		const heading = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);

@@ -1,4 +1,5 @@
 import type { GlossaryEntry } from './types';
+import { FenceTracker } from './fences';
 
 /**
  * Definitions written inside a user's own notes, one per line:
@@ -13,18 +14,10 @@ export function parseNoteDefinitions(text: string, source: string): GlossaryEntr
 	const entries: GlossaryEntry[] = [];
 	const seen = new Set<string>();
 	const lines = text.split(/\r\n|\r|\n/);
-	let fence: string | undefined;
+	const fences = new FenceTracker();
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
-		const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-		if (fence !== undefined) {
-			if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) {
-				fence = undefined;
-			}
-			continue;
-		}
-		if (fenceMatch) {
-			fence = fenceMatch[1];
+		if (fences.step(line)) {
 			continue;
 		}
 		if (line.length > 4000 || line.indexOf('**') < 0) {
