@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { loadCounter } from '../../src/core/tokens';
 import { FakeOpenAIServer } from '../support/fakeOpenAIServer';
 import { sleep, waitFor, workbench } from './workbench';
+import { EXTENSION_ID } from './fixtures';
 
-const EXTENSION_ID = 'ai-notes-companion.ai-notes-companion';
 /** The port the fixture's .vscode/settings.json points aiNotes.model.baseUrl at. */
 const DECOY_PORT = 47913;
 

@@ -2,8 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DIAGRAMS } from '../../src/core/diagrams/catalog';
 import { sleep, waitFor, workbench } from './workbench';
-
-const EXTENSION_ID = 'ai-notes-companion.ai-notes-companion';
+import { EXTENSION_ID } from './fixtures';
 
 /** The text of the diagrams panel's page, or undefined while it does not show `mustInclude`. */
 async function panelText(...mustInclude: string[]): Promise<string | undefined> {

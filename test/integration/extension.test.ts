@@ -3,8 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { waitFor, workbench } from './workbench';
-
-const EXTENSION_ID = 'ai-notes-companion.ai-notes-companion';
+import { EXTENSION_ID } from './fixtures';
 
 interface Manifest {
 	contributes: { commands: { command: string }[]; views: Record<string, { id: string }[]> };

@@ -1,21 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { sleep, waitFor, workbench } from './workbench';
+import { EXTENSION_ID, extensionUri, workspaceUri } from './fixtures';
 
-const EXTENSION_ID = 'ai-notes-companion.ai-notes-companion';
 const OPEN_ENTRY = 'aiNotes.openGlossaryEntry';
-
-function extensionUri(): vscode.Uri {
-	const extension = vscode.extensions.getExtension(EXTENSION_ID);
-	assert.ok(extension, 'the extension is not installed in the test host');
-	return extension.extensionUri;
-}
-
-function workspaceUri(...path: string[]): vscode.Uri {
-	const folder = vscode.workspace.workspaceFolders?.[0];
-	assert.ok(folder, 'the test host opened no workspace folder');
-	return vscode.Uri.joinPath(folder.uri, ...path);
-}
 
 function bundledNote(name: string): vscode.Uri {
 	return vscode.Uri.joinPath(extensionUri(), 'notes', name);

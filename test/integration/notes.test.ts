@@ -3,21 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { sleep, waitFor, workbench } from './workbench';
+import { EXTENSION_ID, extensionUri, workspaceUri } from './fixtures';
 
-const EXTENSION_ID = 'ai-notes-companion.ai-notes-companion';
 const ROWS = '.part.sidebar .monaco-list-row';
-
-function extensionUri(): vscode.Uri {
-	const extension = vscode.extensions.getExtension(EXTENSION_ID);
-	assert.ok(extension, 'the extension is not installed in the test host');
-	return extension.extensionUri;
-}
-
-function workspaceUri(...path: string[]): vscode.Uri {
-	const folder = vscode.workspace.workspaceFolders?.[0];
-	assert.ok(folder, 'the test host opened no workspace folder');
-	return vscode.Uri.joinPath(folder.uri, ...path);
-}
 
 /** The headings of a markdown file found with a plain line scan, independent of the extension's parser. */
 async function atxHeadings(uri: vscode.Uri): Promise<Array<{ level: number; text: string; line: number }>> {

@@ -4,8 +4,8 @@ import * as path from 'path';
 import { get_encoding, type Tiktoken } from 'tiktoken';
 import * as vscode from 'vscode';
 import { sleep, waitFor, workbench } from './workbench';
+import { EXTENSION_ID } from './fixtures';
 
-const EXTENSION_ID = 'ai-notes-companion.ai-notes-companion';
 type Encoding = 'o200k_base' | 'cl100k_base' | 'p50k_base' | 'r50k_base';
 
 /** The reference for expected counts: OpenAI's tiktoken (WASM), ordinary text, never our own counter. */
