@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isOpenableLink } from '../../core/blank/render';
 import { isWebviewToExtension, type BlankLabel, type BlankViewState, type ExtensionToWebview } from '../../core/blank/messages';
 import { Disposable } from '../../platform/disposable';
+import { webviewShell } from '../../platform/webviewShell';
 
 export const BLANK_VIEW_TYPE = 'aiNotes.blank';
 
@@ -104,23 +105,12 @@ export class BlankPanel extends Disposable {
 		});
 		panel.iconPath = vscode.Uri.joinPath(this._extensionUri, 'media', 'activitybar.svg');
 		const webview = panel.webview;
-		const nonce = crypto.randomUUID().replace(/-/g, '');
-		const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css'));
-		const script = webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'blank.js'));
-		webview.html = `<!DOCTYPE html>
-<html lang="${escapeAttr(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttr(css.toString())}">
-<title>${escapeAttr(vscode.l10n.t('Explain This Blank'))}</title>
-</head>
-<body>
-<main id="root"></main>
-<script nonce="${nonce}" src="${escapeAttr(script.toString())}"></script>
-</body>
-</html>`;
+		webview.html = webviewShell(webview, {
+			title: vscode.l10n.t('Explain This Blank'),
+			styles: [vscode.Uri.joinPath(media, 'panel.css')],
+			script: vscode.Uri.joinPath(scripts, 'blank.js'),
+			body: '<main id="root"></main>',
+		});
 		this._register(webview.onDidReceiveMessage((message: unknown) => this._onMessage(message)));
 		this._register(panel.onDidDispose(() => {
 			this._panel = undefined;
@@ -159,6 +149,3 @@ export class BlankPanel extends Disposable {
 	}
 }
 
-function escapeAttr(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}

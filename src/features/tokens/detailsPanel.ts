@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ENCODINGS, type EncodingName } from '../../core/tokens/encodings';
 import type { DetailsView, FromDetailsWebview, ToDetailsWebview } from '../../core/tokens/messages';
 import { Disposable } from '../../platform/disposable';
+import { webviewShell } from '../../platform/webviewShell';
 import type { CountClient } from './countClient';
 import { isCountable } from './statusBar';
 import { ENCODING_MODELS, type TokenSettings } from './tokenSettings';
@@ -124,23 +125,12 @@ export class TokenDetailsPanel extends Disposable {
 		this._panel = panel;
 		this._ready = false;
 		const webview = panel.webview;
-		const nonce = crypto.randomUUID().replace(/-/g, '');
-		const script = webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'tokens.js'));
-		const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css'));
-		webview.html = `<!DOCTYPE html>
-<html lang="${escapeAttribute(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(style.toString())}">
-<title>${escapeAttribute(vscode.l10n.t('Token Details'))}</title>
-</head>
-<body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${nonce}" src="${escapeAttribute(script.toString())}"></script>
-</body>
-</html>`;
+		webview.html = webviewShell(webview, {
+			title: vscode.l10n.t('Token Details'),
+			styles: [vscode.Uri.joinPath(media, 'details.css')],
+			script: vscode.Uri.joinPath(scripts, 'tokens.js'),
+			body: '<main id="root" aria-live="polite"></main>',
+		});
 		// The webview is a separate program: check what it sends before acting on it.
 		const subscriptions: vscode.Disposable[] = [];
 		webview.onDidReceiveMessage((raw: unknown) => {
@@ -186,6 +176,3 @@ function parseFromWebview(raw: unknown): FromDetailsWebview | undefined {
 	return undefined;
 }
 
-function escapeAttribute(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
