@@ -8,7 +8,7 @@ import { NotesLiveUpdates } from './liveUpdates';
 import { chooseNotesFolder, noteUriOf, openNote, pickNote, revealNote } from './noteCommands';
 import type { NotesNode } from './notesNodes';
 import { affectsNotesSettings, readNotesSettings, type NotesSettingsSnapshot } from './notesSettings';
-import { BundledNotesSource, notesPatterns, WorkspaceNotesSource, type NotesPattern } from './notesSources';
+import { BundledNotesSource, MAX_USER_NOTES, notesPatterns, WorkspaceNotesSource, type NotesPattern } from './notesSources';
 import { NotesTreeProvider } from './notesTree';
 import { NotesPreview } from './preview/notesPreview';
 
@@ -36,7 +36,7 @@ export function registerNotes(services: Services): vscode.Disposable {
 	const bundledLive = new NotesLiveUpdates(indexes.bundled, log, (uri) => uri.toString().startsWith(bundledSource.folder.toString()) && /\.md$/i.test(uri.path));
 	bundledLive.watch([new vscode.RelativePattern(bundledSource.folder, '*.md')]);
 	// For files renamed in the explorer: a markdown file below one of the globs' base folders is a candidate.
-	const userLive = new NotesLiveUpdates(indexes.user, log, (uri) => /\.md$/i.test(uri.path) && patterns.some((entry) => uri.toString().startsWith(`${entry.pattern.baseUri.toString()}/`)));
+	const userLive = new NotesLiveUpdates(indexes.user, log, (uri) => /\.md$/i.test(uri.path) && patterns.some((entry) => uri.toString().startsWith(`${entry.pattern.baseUri.toString()}/`)), MAX_USER_NOTES);
 	disposables.push(bundledLive, userLive);
 
 	const follow = new FollowCursor(view, tree, log);

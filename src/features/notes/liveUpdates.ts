@@ -12,6 +12,8 @@ const TYPING_DEBOUNCE_MS = 300;
  */
 export class NotesLiveUpdates extends Disposable {
 	private readonly _timers = new Map<string, ReturnType<typeof setTimeout>>();
+	/** Files being added right now, counted against the cap before their reads finish. */
+	private readonly _adding = new Set<string>();
 	private _watchers: vscode.Disposable[] = [];
 
 	constructor(
@@ -19,6 +21,8 @@ export class NotesLiveUpdates extends Disposable {
 		private readonly _log: vscode.LogOutputChannel,
 		/** Whether a new file belongs to this index (it matches the index's globs). */
 		private readonly _accepts: (uri: vscode.Uri) => boolean,
+		/** The most notes the index may hold; the full listing applies the same cap. */
+		private readonly _maxNotes = Number.POSITIVE_INFINITY,
 	) {
 		super();
 		this._register(vscode.workspace.onDidChangeTextDocument((event) => {
@@ -63,9 +67,21 @@ export class NotesLiveUpdates extends Disposable {
 	/** Re-reads one file, unless an open editor has newer text for it. */
 	changed(uri: vscode.Uri): void {
 		const key = uri.toString();
-		this._schedule(key, FILE_DEBOUNCE_MS, () => {
-			const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
-			return open?.isDirty ? this._index.updateText(key, open.getText()) : this._index.update(key);
+		this._schedule(key, FILE_DEBOUNCE_MS, async () => {
+			// A capped listing stays capped: thousands of files created at once must not slip in one event at a time.
+			const isNew = !this._index.has(key);
+			if (isNew) {
+				if (this._index.notes.length + this._adding.size >= this._maxNotes) {
+					return;
+				}
+				this._adding.add(key);
+			}
+			try {
+				const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+				await (open?.isDirty ? this._index.updateText(key, open.getText()) : this._index.update(key));
+			} finally {
+				this._adding.delete(key);
+			}
 		});
 	}
 
