@@ -1,4 +1,5 @@
 import type { BlankCandidateView, BlankLabel, BlankVerdictView, BlankViewState, ExtensionToWebview, WebviewToExtension } from '../../core/blank/messages';
+import { el } from '../shared/dom';
 import { vscodeApi } from '../shared/vscodeApi';
 
 /**
@@ -10,17 +11,6 @@ const root = document.getElementById('root') as HTMLElement;
 
 /** How much context the panel shows on each side; the model may have seen more. */
 const SHOWN_CONTEXT = 700;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-	const node = document.createElement(tag);
-	if (className) {
-		node.className = className;
-	}
-	if (text !== undefined) {
-		node.textContent = text;
-	}
-	return node;
-}
 
 function section(title: string, className: string): HTMLElement {
 	const node = el('section', className);

@@ -1,21 +1,11 @@
 // The token details webview: renders what the extension sends, with DOM calls only (no HTML strings), so
 // nothing from the document can become markup.
 import type { DetailsView, FromDetailsWebview, ToDetailsWebview } from '../../core/tokens/messages';
+import { el } from '../shared/dom';
 import { vscodeApi } from '../shared/vscodeApi';
 
 const api = vscodeApi<FromDetailsWebview, undefined>();
 const root = document.getElementById('root') as HTMLElement;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-	const node = document.createElement(tag);
-	if (className) {
-		node.className = className;
-	}
-	if (text !== undefined) {
-		node.textContent = text;
-	}
-	return node;
-}
 
 function render(view: DetailsView): void {
 	const number = new Intl.NumberFormat(view.language);
