@@ -33,9 +33,9 @@ const problemMatcherPlugin = {
 const ENCODINGS = ['o200k_base', 'cl100k_base', 'p50k_base', 'r50k_base'];
 
 /**
- * js-tiktoken's rank files (0.5-2.3 MB each) are built once into `dist/ranks/<encoding>.js` and required at
- * run time when an encoding is first used, instead of being inlined into every bundle that imports the
- * counter: the extension bundle stays small (fast activation) and the rank data ships once in the .vsix.
+ * Rank data is built once into `dist/ranks/<encoding>.js` and required at run time when an encoding is
+ * first used, instead of being inlined into every bundle that imports the counter: the extension bundle
+ * stays small (fast activation) and the rank data ships once in the .vsix.
  */
 const externalRanksPlugin = {
 	name: 'external-ranks',
@@ -52,6 +52,41 @@ const externalRanksPlugin = {
 		}));
 	},
 };
+
+/**
+ * Writes `dist/ranks/<encoding>.js`: our merge file (see `MergeFile` in src/core/tokens/rankTable.ts), made
+ * from js-tiktoken's rank file by the counter's own code, bundled for the purpose. It holds each token's
+ * split, which takes about half a second to find for o200k: done here once, not on every user's machine,
+ * and the file is half the size of js-tiktoken's. A file whose stamp (a hash of js-tiktoken's rank files and
+ * of the source that writes it) is current is kept.
+ */
+async function writeMergeFiles() {
+	const sources = ['rankTable.ts', 'splits.ts', 'bpeIndex.ts'].map((f) => fs.readFileSync(path.join(__dirname, 'src', 'core', 'tokens', f), 'utf8'));
+	const ranks = ENCODINGS.map((e) => fs.readFileSync(require.resolve(`js-tiktoken/ranks/${e}`), 'utf8'));
+	const stamp = require('crypto').createHash('sha256').update([...ranks, ...sources].join('\0')).digest('hex').slice(0, 16);
+	const outDir = path.join(__dirname, 'dist', 'ranks');
+	const stale = ENCODINGS.filter((e) => {
+		const file = path.join(outDir, `${e}.js`);
+		return !fs.existsSync(file) || !fs.readFileSync(file, 'utf8').startsWith(`// stamp ${stamp}`);
+	});
+	if (stale.length === 0) {
+		return;
+	}
+	const bundle = await esbuild.build({
+		entryPoints: [path.join(__dirname, 'src', 'core', 'tokens', 'rankTable.ts')],
+		bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'silent',
+	});
+	const module = { exports: {} };
+	new Function('module', 'exports', 'require', bundle.outputFiles[0].text)(module, module.exports, require);
+	const { RankTable } = module.exports;
+	fs.mkdirSync(outDir, { recursive: true });
+	for (const encoding of stale) {
+		const file = require(`js-tiktoken/ranks/${encoding}`);
+		const { merges } = RankTable.fromRankFile(file.default ?? file).toMergeFile();
+		fs.writeFileSync(path.join(outDir, `${encoding}.js`), `// stamp ${stamp}: made by esbuild.js from js-tiktoken's ${encoding} ranks\n` +
+			`module.exports = { merges: ${JSON.stringify(merges)} };\n`);
+	}
+}
 
 /**
  * The `openai` package (about 420 KB minified, two thirds of the extension bundle) is needed only when the
@@ -143,16 +178,7 @@ async function main() {
 		outdir: 'dist/vendor',
 		sourcemap: false,
 	}));
-	contexts.push(await esbuild.context({
-		...common,
-		entryPoints: Object.fromEntries(ENCODINGS.map((e) => [e, require.resolve(`js-tiktoken/ranks/${e}`)])),
-		format: 'cjs',
-		platform: 'node',
-		target: 'node20',
-		outdir: 'dist/ranks',
-		// Data only: a source map of a 2 MB string literal helps nobody.
-		sourcemap: false,
-	}));
+	await writeMergeFiles();
 	if (watch) {
 		await Promise.all(contexts.map((c) => c.watch()));
 		return;

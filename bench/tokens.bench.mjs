@@ -22,13 +22,10 @@ const req = createRequire(path.join(workerData.root, 'package.json'));
 async function load(lib, encoding) {
 	switch (lib) {
 		case 'ours': {
-			const c = await req(path.join(workerData.out, 'src/core/tokens/index.js')).loadBpeCounter(encoding);
-			// The extension's worker completes this table in idle slices right after loading (see the note).
-			if (workerData.job.kind !== 'memory' || workerData.job.mergeTable) {
-				while (!c.table.buildMergeTable(50)) {
-					// keep building
-				}
-			}
+			// What the extension ships: the merge file that the build writes into dist/ranks.
+			const { RankTable } = req(path.join(workerData.out, 'src/core/tokens/rankTable.js'));
+			const { BpeCounter } = req(path.join(workerData.out, 'src/core/tokens/counter.js'));
+			const c = new BpeCounter(encoding, RankTable.fromMergeFile(req(path.join(workerData.dist, 'ranks', encoding + '.js'))));
 			return (t) => c.count(t);
 		}
 		case 'js-tiktoken': {
@@ -120,7 +117,7 @@ function cpuMs() {
 /** Runs one job for one library in a fresh worker; resolves with its last message or a skip/crash marker. */
 function runCell(ctx, lib, job, capMs = CELL_CAP_MS) {
 	return new Promise((resolve) => {
-		const worker = new Worker(WORKER, { eval: true, workerData: { lib, job, encoding: ENCODING, root: ctx.root, out: ctx.out }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+		const worker = new Worker(WORKER, { eval: true, workerData: { lib, job, encoding: ENCODING, root: ctx.root, out: ctx.out, dist: ctx.dist }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
 		let last;
 		const expire = () => {
 			void worker.terminate();
@@ -225,9 +222,8 @@ export default async function bench(ctx) {
 			`after loading; each cell is run in ${FRESH_RUNS} fresh workers and the run with the median fresh figure is shown (one run when it fails or takes over 2 s). ` +
 			`"fresh": the first count of the file, after a JIT warm-up on other text, so piece caches hold little of it (a newly opened document); ` +
 			`"warm": median of up to 3 repeat counts (caches full; skipped when the fresh count took over 1.5 s: "–"). "skipped": not even the fresh count finished. ` +
-			`CPU time of the worker's process, so other load on the shared machine counts less. "ours" runs with its complete merge table, which the extension's ` +
-			`worker builds in idle slices after loading an encoding (about 0.5 s of CPU for o200k, never in a request's way); when it loads, ours also primes ` +
-			`V8 on a built-in sample until its counting code is optimised (part of its load time, in the last table). ` +
+			`CPU time of the worker's process, so other load on the shared machine counts less. "ours" loads the merge file the extension ships (dist/ranks) ` +
+			`and, when it loads, primes V8 on a built-in sample until its counting code is optimised (part of its load time, in the last table). ` +
 			`Slowest input for ours relative to prose (fresh): ${worstRatio.file} at ${(1 / worstRatio.ratio).toFixed(2)}× the time per byte.`,
 	});
 
@@ -261,9 +257,8 @@ export default async function bench(ctx) {
 
 	// 4. Memory after loading and counting prose.
 	const memoryRows = [];
-	for (const lib of [...LIBRARIES, 'ours + merge table']) {
-		const ours = lib.startsWith('ours');
-		const r = await runCell(ctx, ours ? 'ours' : lib, { kind: 'memory', file: join(corpusDir, 'prose.txt'), mergeTable: lib !== 'ours' && ours }, 20000);
+	for (const lib of LIBRARIES) {
+		const r = await runCell(ctx, lib, { kind: 'memory', file: join(corpusDir, 'prose.txt') }, 20000);
 		memoryRows.push([lib, r.loadMs ? `${r.loadMs.toFixed(0)} ms` : '–', r.heapMB ? r.heapMB.toFixed(1) : '–', r.externalMB ? r.externalMB.toFixed(1) : '–']);
 	}
 	tables.push({
@@ -278,9 +273,10 @@ export default async function bench(ctx) {
 async function incremental(ctx, corpusDir) {
 	const { createRequire } = await import('node:module');
 	const req = createRequire(join(ctx.root, 'package.json'));
-	const { loadBpeCounter } = req(join(ctx.out, 'src/core/tokens/index.js'));
+	const { RankTable } = req(join(ctx.out, 'src/core/tokens/rankTable.js'));
+	const { BpeCounter } = req(join(ctx.out, 'src/core/tokens/counter.js'));
 	const { ChunkedDocument } = req(join(ctx.out, 'src/core/tokens/chunkedDocument.js'));
-	const counter = await loadBpeCounter(ENCODING);
+	const counter = new BpeCounter(ENCODING, RankTable.fromMergeFile(req(join(ctx.dist, 'ranks', ENCODING + '.js'))));
 	const prose = readFileSync(join(corpusDir, 'prose.txt')).toString('utf16le');
 	const code = readFileSync(join(corpusDir, 'code.txt')).toString('utf16le');
 	let text = '';

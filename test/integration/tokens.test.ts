@@ -202,16 +202,19 @@ suite('Tokens details panel', () => {
 });
 
 suite('Tokens large document', () => {
-	const unit = 'A language model reads text as tokens. नमस्ते 😀 const x = f(y);\n';
+	// Fresh text, not one line repeated: a counter with a piece cache counts repeated lines so fast that the
+	// "counting…" state would be gone before it could be seen. Every line starts with a letter, so the cut
+	// after each line feed is additive and the document's count is the sum of its lines' counts.
 	let file: vscode.Uri;
+	let lines: string[];
 
 	suiteSetup(async function () {
 		this.timeout(60_000);
 		await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
 		file = workspaceFile('tokens', 'big-20mb.txt');
-		const repeats = Math.ceil((20 * 1024 * 1024) / unit.length);
+		lines = freshLines(20 * 1024 * 1024);
 		fs.mkdirSync(path.dirname(file.fsPath), { recursive: true });
-		fs.writeFileSync(file.fsPath, unit.repeat(repeats));
+		fs.writeFileSync(file.fsPath, lines.join(''));
 	});
 
 	suiteTeardown(async () => {
@@ -221,7 +224,6 @@ suite('Tokens large document', () => {
 
 	test('a 20 MB document is counted off the main thread: commands answer meanwhile, then the exact count shows, then an edit', async function () {
 		this.timeout(120_000);
-		const repeats = Math.ceil((20 * 1024 * 1024) / unit.length);
 		const document = await vscode.workspace.openTextDocument(file);
 		await vscode.window.showTextDocument(document, { preview: false });
 		// While the worker counts, the extension host keeps answering: a command round trip completes
@@ -233,18 +235,58 @@ suite('Tokens large document', () => {
 		const commands = await vscode.commands.getCommands(true);
 		await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
 		assert.ok(commands.includes('aiNotes.tokens.showDetails'));
-		// Each unit ends in "\n" before a letter: an additive cut, so the document's count is repeats x unit.
-		const expected = repeats * refCount('o200k_base', unit);
+		const expected = lines.reduce((sum, line) => sum + refCount('o200k_base', line), 0);
 		await expectStatus(`${format(expected)} tokens`, 90_000);
 		// A one-character edit is recounted incrementally.
 		const active = vscode.window.visibleTextEditors.find((e) => e.document === document);
 		assert.ok(active);
 		await vscode.window.showTextDocument(document);
 		const insert = 'Zebra 42 ';
-		const delta = refCount('o200k_base', insert + unit) - refCount('o200k_base', unit);
+		const delta = refCount('o200k_base', insert + lines[1000]) - refCount('o200k_base', lines[1000]);
 		assert.ok(delta > 0);
 		assert.ok(await active.edit((b) => b.insert(new vscode.Position(1000, 0), insert)));
 		await expectStatus(`${format(expected + delta)} tokens`, 20_000);
 		await workbench.screenshot('tokens-large-document');
 	});
 });
+
+/**
+ * About `bytes` bytes of UTF-8 in lines of made-up words, numbers and Chinese characters from a seeded
+ * generator, so nearly every piece is new to the counter; each line starts with a letter and ends with "\n".
+ */
+function freshLines(bytes: number): string[] {
+	let seed = 20261202;
+	const random = (n: number): number => {
+		seed = (seed + 0x6d2b79f5) >>> 0;
+		let t = seed;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+	};
+	const letters = 'abcdefghijklmnopqrstuvwxyz';
+	const lines: string[] = [];
+	let size = 0;
+	while (size < bytes) {
+		let line = 'L';
+		while (line.length < 120) {
+			const kind = random(10);
+			if (kind < 7) {
+				line += ' ';
+				for (let k = 1 + random(8); k > 0; k--) {
+					line += letters[random(26)];
+				}
+			} else if (kind < 8) {
+				line += ' ' + random(100000);
+			} else {
+				line += ' ';
+				for (let k = 1 + random(6); k > 0; k--) {
+					line += String.fromCharCode(0x4e00 + random(0x1000));
+				}
+			}
+		}
+		line += '\n';
+		lines.push(line);
+		size += Buffer.byteLength(line, 'utf8');
+	}
+	return lines;
+}

@@ -1,4 +1,5 @@
-import { BytePairMerger } from './bytePairMerge';
+import { BacktrackEncoder } from './backtrackEncoder';
+import { BpeIndex } from './bpeIndex';
 import type { EncodingName } from './encodings';
 import { scannerFor, type PieceScanner } from './preTokenizer';
 import type { RankTable } from './rankTable';
@@ -15,7 +16,7 @@ const CACHE_MAX_ENTRIES = 150_000;
 /** Rounds of priming: enough for V8 to optimise the counting paths (~50 ms of CPU at load). */
 const PRIME_ROUNDS = 80;
 /**
- * Text that takes every branch of the pre-tokenizers and the short and heap merges: contractions in both
+ * Text that takes every branch of the pre-tokenizers and of the encoder (backtracking included): contractions in both
  * cases, camel case, marks, digits, punctuation runs with line breaks and `/`, odd spaces (U+0085, U+3000,
  * BOM), emoji, astral letters, lone surrogates, scripts whose words are not single tokens, a piece too long to cache.
  */
@@ -34,11 +35,11 @@ export interface TokenCounter {
 
 /**
  * Exact tiktoken counting (`encode_ordinary`) without building token arrays: a hand-written pre-tokenizer,
- * a cache of counts per piece, and a byte pair merge that stays O(n log n) on long pieces.
+ * a cache of counts per piece, and a byte pair encoder that stays linear on long pieces (`backtrackEncoder.ts`).
  */
 export class BpeCounter implements TokenCounter {
 	private readonly _scan: PieceScanner;
-	private readonly _merger: BytePairMerger;
+	private readonly _encoder: BacktrackEncoder;
 	private readonly _cache = new Map<string, number>();
 	// Short pieces (most of them) are cached by a hash of their code units, each in one 32-byte slot (half a
 	// cache line): as 16-bit units, the hash in [0, 2), length (0: empty) at 2, count at 3, code units from 4.
@@ -46,19 +47,19 @@ export class BpeCounter implements TokenCounter {
 	private readonly _shortHashes = new Int32Array(this._shortUnits.buffer);
 	private _bytes = new Uint8Array(4096);
 
-	constructor(readonly encoding: EncodingName, readonly table: RankTable) {
+	constructor(readonly encoding: EncodingName, readonly table: RankTable, readonly index = new BpeIndex(table)) {
 		this._scan = scannerFor(encoding);
-		this._merger = new BytePairMerger(table);
+		this._encoder = new BacktrackEncoder(index);
 		this._prime();
 	}
 
 	/**
-	 * Counts and merges `PRIMER` until V8 has optimised the hot paths, having seen every branch: otherwise
+	 * Counts and encodes `PRIMER` until V8 has optimised the hot paths, having seen every branch: otherwise
 	 * the first document pays for compiling them (tens of milliseconds of CPU, more than counting a small
 	 * file), and a first contraction or lone surrogate throws optimised code away to compile it again.
 	 */
 	private _prime(): void {
-		// The first round takes the cache-miss branches, later ones the hits; `encodePieces` merges every piece.
+		// The first round takes the cache-miss branches, later ones the hits; `encodePieces` encodes every piece.
 		for (let i = 0; i < PRIME_ROUNDS; i++) {
 			this.count(PRIMER);
 			this.encodePieces(PRIMER, ignore);
@@ -163,32 +164,27 @@ export class BpeCounter implements TokenCounter {
 	encodePieces(text: string, onPiece: (start: number, end: number, tokens: Int32Array) => void): void {
 		for (let p = 0; p < text.length;) {
 			const e = this._scan(text, p, text.length);
-			const n = this._mergePiece(text, p, e);
-			onPiece(p, e, n < 0 ? Int32Array.of(-n - 1) : this._merger.tokens.subarray(0, n));
+			const n = this._encodePiece(text, p, e);
+			onPiece(p, e, n < 0 ? Int32Array.of(-n - 1) : this._encoder.tokens.subarray(0, n));
 			p = e;
 		}
 	}
 
 	private _countPiece(text: string, p: number, e: number): number {
-		const n = this._mergePiece(text, p, e);
+		const n = this._encodePiece(text, p, e);
 		return n < 0 ? 1 : n;
 	}
 
-	/** Token count of a piece after merging, or `-(rank + 1)` when the whole piece is one token. */
-	private _mergePiece(text: string, p: number, e: number): number {
+	/** Token count of a piece, or `-(rank + 1)` when the whole piece is one token. */
+	private _encodePiece(text: string, p: number, e: number): number {
 		if (this._bytes.length < 3 * (e - p)) {
 			this._bytes = new Uint8Array(Math.max(3 * (e - p), 2 * this._bytes.length));
 		}
 		const bytes = this._bytes;
 		let n = encodeUtf8(text, p, e, bytes);
 		n = n < 0 ? -n : n;
-		if (n <= this.table.maxTokenBytes) {
-			const rank = this.table.rankOfBytes(bytes, n);
-			if (rank >= 0) {
-				return -(rank + 1);
-			}
-		}
-		return this._merger.merge(bytes, n);
+		const count = this._encoder.encode(bytes, n);
+		return count === 1 ? -(this._encoder.tokens[0] + 1) : count;
 	}
 }
 

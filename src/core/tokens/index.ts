@@ -4,20 +4,28 @@
  */
 import { BpeCounter, type TokenCounter } from './counter';
 import type { EncodingName } from './encodings';
-import { RankTable, type RankFile } from './rankTable';
+import { RankTable, type MergeFile, type RankFile } from './rankTable';
 
 export { DEFAULT_ENCODING, ENCODINGS, encodingForModel, isEncodingName, type EncodingName } from './encodings';
 export { BpeCounter, type TokenCounter } from './counter';
 
 // One `import()` per literal path: esbuild wraps each rank module so that it is evaluated only when that
-// encoding is first asked for (its 0.5-2.3 MB string is not even parsed into a value before then).
-async function loadRankFile(encoding: EncodingName): Promise<RankFile> {
-	switch (encoding) {
-		case 'o200k_base': return (await import('js-tiktoken/ranks/o200k_base')).default;
-		case 'cl100k_base': return (await import('js-tiktoken/ranks/cl100k_base')).default;
-		case 'p50k_base': return (await import('js-tiktoken/ranks/p50k_base')).default;
-		case 'r50k_base': return (await import('js-tiktoken/ranks/r50k_base')).default;
-	}
+// encoding is first asked for. In the bundle these are our merge files, made from js-tiktoken's rank files
+// at build time (esbuild.js); run from source (unit tests), they are js-tiktoken's own.
+async function loadRankTable(encoding: EncodingName): Promise<RankTable> {
+	const file: RankFile | MergeFile = await (async () => {
+		switch (encoding) {
+			case 'o200k_base': return (await import('js-tiktoken/ranks/o200k_base')).default;
+			case 'cl100k_base': return (await import('js-tiktoken/ranks/cl100k_base')).default;
+			case 'p50k_base': return (await import('js-tiktoken/ranks/p50k_base')).default;
+			case 'r50k_base': return (await import('js-tiktoken/ranks/r50k_base')).default;
+		}
+	})();
+	return isMergeFile(file) ? RankTable.fromMergeFile(file) : RankTable.fromRankFile(file);
+}
+
+function isMergeFile(file: RankFile | MergeFile): file is MergeFile {
+	return typeof (file as Partial<MergeFile>).merges === 'string';
 }
 
 const loaded = new Map<EncodingName, Promise<BpeCounter>>();
@@ -31,7 +39,7 @@ export function loadCounter(encoding: EncodingName): Promise<TokenCounter> {
 export function loadBpeCounter(encoding: EncodingName): Promise<BpeCounter> {
 	let counter = loaded.get(encoding);
 	if (!counter) {
-		counter = loadRankFile(encoding).then((file) => new BpeCounter(encoding, new RankTable(file)));
+		counter = loadRankTable(encoding).then((table) => new BpeCounter(encoding, table));
 		loaded.set(encoding, counter);
 		// A failed load must not stick: the next call tries again.
 		counter.catch(() => loaded.delete(encoding));

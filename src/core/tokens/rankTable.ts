@@ -1,8 +1,8 @@
+import { deriveSplits } from './splits';
+
 /**
- * The ranks of one encoding, decoded from js-tiktoken's compressed rank file: lines of
- * `<tag> <first rank> <base64 token> <base64 token> ...`, consecutive ranks per line. Tokens are kept as
- * "binary strings" (one char per byte) because V8 hashes and compares those fast, and an ASCII piece
- * is already its own key.
+ * js-tiktoken's rank file: lines of `<tag> <first rank> <base64 token> <base64 token> ...`, consecutive
+ * ranks per line.
  */
 export interface RankFile {
 	readonly pat_str: string;
@@ -10,231 +10,287 @@ export interface RankFile {
 	readonly bpe_ranks: string;
 }
 
-const PAIR_BITS = 19; // 512K slots (6 MB) before the pair cache starts over
+/**
+ * Our compact form of the same vocabulary, made from js-tiktoken's file at build time (`esbuild.js`): for
+ * each rank, either its byte or the two lower ranks it splits into (`RankTable.left` and `.right`), as
+ * varints in base64. The bytes of every token follow from that, and so do the tables the encoder needs,
+ * without the work of finding the splits (about half a second for o200k) on the user's machine.
+ */
+export interface MergeFile {
+	readonly merges: string;
+}
 
+const MERGE_MAGIC = 0x42504531; // "BPE1"
+
+/**
+ * The tokens of one encoding: every token's bytes, kept once in one pool (no string per token), and its
+ * split. In tiktoken a token's id is its rank: the lower the rank, the earlier the merge that makes it.
+ */
 export class RankTable {
-	/** Token bytes (binary string) -> rank. */
-	readonly rankOf = new Map<string, number>();
-	/** Rank -> token bytes (binary string); holes for unused ranks. */
-	readonly bytesOf: string[] = [];
+	/** One more than the highest rank; ranks no token uses (p50k has a few) have no bytes. */
+	readonly size: number;
+	/** Longest token, in bytes. */
+	readonly maxTokenBytes: number;
 	/** Rank of each single byte. */
 	readonly byteRank = new Int32Array(256).fill(-1);
-	/** Longest token, in bytes: a longer piece can never be one token. */
-	readonly maxTokenBytes: number;
-	/** Rank of the token of two bytes `(a << 8) | b`, or -1: a merge's first pass needs no hashing. */
-	readonly bytePairRank = new Int32Array(65536);
 
-	// Pair merges, (left rank, right rank) -> merged rank or -1, by open addressing: first a cache filled
-	// lazily, then (once `buildMergeTable` has finished in idle time) the complete table, where a miss
-	// means "no such token" and no string is ever built. Both use the same arrays and probe loop, so code
-	// that V8 optimised before the table was complete stays valid after.
-	private _pairLeft: Int32Array = new Int32Array(1 << PAIR_BITS).fill(-1);
-	private _pairRight: Int32Array = new Int32Array(1 << PAIR_BITS);
-	private _pairRank: Int32Array = new Int32Array(1 << PAIR_BITS);
-	private _pairShift = 32 - PAIR_BITS;
-	private _pairCount = 0;
-	private _complete = false;
-	private _buildCursor = 0;
-	private _buildPairs: number[] = [];
-
-	// Token bytes -> rank without building a string: open addressing over a hash of the bytes, each slot
-	// holding rank + 1 (0: empty), the bytes themselves kept once in `_pool` at `_start[rank]`.
-	private readonly _pool: Uint8Array;
-	private readonly _start: Int32Array;
-	private readonly _slots: Int32Array;
-	private readonly _slotShift: number;
-
-	constructor(file: RankFile) {
+	/**
+	 * @param pool the bytes of rank `r` are `pool[start[r], start[r + 1])`
+	 * @param left `left[r]` and `right[r]`: the two tokens whose merge ends tiktoken's encoding of token `r`'s
+	 * own bytes (a single byte, or an unused rank, is its own left and right)
+	 */
+	private constructor(
+		readonly pool: Uint8Array, readonly start: Int32Array, readonly left: Int32Array, readonly right: Int32Array,
+	) {
+		this.size = start.length - 1;
 		let maxBytes = 0;
-		for (const line of file.bpe_ranks.split('\n')) {
-			if (line.length === 0) {
-				continue;
-			}
-			const fields = line.split(' ');
-			const offset = Number.parseInt(fields[1], 10);
-			for (let i = 2; i < fields.length; i++) {
-				const bytes = atob(fields[i]);
-				const rank = offset + i - 2;
-				this.rankOf.set(bytes, rank);
-				this.bytesOf[rank] = bytes;
-				if (bytes.length === 1) {
-					this.byteRank[bytes.charCodeAt(0)] = rank;
-				}
-				if (bytes.length > maxBytes) {
-					maxBytes = bytes.length;
-				}
+		for (let r = 0; r < this.size; r++) {
+			const length = start[r + 1] - start[r];
+			maxBytes = Math.max(maxBytes, length);
+			if (length === 1) {
+				this.byteRank[pool[start[r]]] = r;
 			}
 		}
 		this.maxTokenBytes = maxBytes;
-		const ranks = this.bytesOf.length;
-		this._start = new Int32Array(ranks + 1);
-		let poolSize = 0;
-		for (let rank = 0; rank < ranks; rank++) {
-			this._start[rank] = poolSize;
-			poolSize += this.bytesOf[rank]?.length ?? 0;
-		}
-		this._start[ranks] = poolSize;
-		this._pool = new Uint8Array(poolSize);
-		// At most ~40% full, so probe chains stay short.
-		const bits = Math.max(10, Math.ceil(Math.log2(ranks / 0.4)));
-		this._slotShift = 32 - bits;
-		this._slots = new Int32Array(1 << bits);
-		const mask = (1 << bits) - 1;
-		for (let rank = 0; rank < ranks; rank++) {
-			const bytes = this.bytesOf[rank];
-			if (bytes === undefined) {
-				continue;
-			}
-			const at = this._start[rank];
-			for (let i = 0; i < bytes.length; i++) {
-				this._pool[at + i] = bytes.charCodeAt(i);
-			}
-			let slot = hashBytes(this._pool, at, at + bytes.length) >>> this._slotShift;
-			while (this._slots[slot] !== 0) {
-				slot = (slot + 1) & mask;
-			}
-			this._slots[slot] = rank + 1;
-		}
-		const two = new Uint8Array(2);
-		for (let ab = 0; ab < 65536; ab++) {
-			two[0] = ab >> 8;
-			two[1] = ab & 255;
-			this.bytePairRank[ab] = this.rankOfBytes(two, 2);
-		}
 		for (let b = 0; b < 256; b++) {
 			if (this.byteRank[b] < 0) {
-				throw new Error(`rank file has no token for byte ${b}`);
+				throw new Error(`vocabulary has no token for byte ${b}`);
 			}
 		}
 	}
 
-	/** Rank of the token whose bytes are `bytes[0, n)`, or -1 when there is none. */
-	rankOfBytes(bytes: Uint8Array, n: number): number {
-		const slots = this._slots;
-		const pool = this._pool;
-		const start = this._start;
-		const mask = slots.length - 1;
-		let slot = hashBytes(bytes, 0, n) >>> this._slotShift;
-		for (;;) {
-			const entry = slots[slot];
-			if (entry === 0) {
-				return -1;
-			}
-			const at = start[entry - 1];
-			if (start[entry] - at === n) {
-				let i = 0;
-				while (i < n && pool[at + i] === bytes[i]) {
-					i++;
-				}
-				if (i === n) {
-					return entry - 1;
-				}
-			}
-			slot = (slot + 1) & mask;
-		}
+	/** From js-tiktoken's rank file; finds every token's split (slow: the build does it once for the .vsix). */
+	static fromRankFile(file: RankFile): RankTable {
+		const { pool, start } = decodeRankFile(file.bpe_ranks);
+		const { left, right } = deriveSplits(pool, start);
+		return new RankTable(pool, start, left, right);
 	}
 
-	/** Rank of the token made of `left` then `right`, or -1 when there is none. */
-	pair(left: number, right: number): number {
-		const lefts = this._pairLeft;
-		const mask = lefts.length - 1;
-		let slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> this._pairShift;
-		for (;;) {
-			const l = lefts[slot];
-			if (l === left && this._pairRight[slot] === right) {
-				return this._pairRank[slot];
-			}
-			if (l === -1) {
-				break;
-			}
-			slot = (slot + 1) & mask;
+	/** From our merge file (`toMergeFile`): fast, no search. */
+	static fromMergeFile(file: MergeFile): RankTable {
+		const bytes = decodeBase64(file.merges);
+		const reader = { bytes, at: 0 };
+		if (readVarint(reader) !== MERGE_MAGIC) {
+			throw new Error('not a merge file');
 		}
-		return this._complete ? -1 : this._missedPair(left, right, slot);
+		const size = readVarint(reader);
+		const left = new Int32Array(size);
+		const right = new Int32Array(size);
+		const single = new Int32Array(size).fill(-1);
+		const start = new Int32Array(size + 1);
+		const lengths = new Int32Array(size);
+		for (let r = 0; r < size; r++) {
+			const v = readVarint(reader);
+			left[r] = r;
+			right[r] = r;
+			if (v === 0) {
+				continue;
+			}
+			if (v <= 256) {
+				single[r] = v - 1;
+				lengths[r] = 1;
+				continue;
+			}
+			const l = v - 257;
+			const rr = readVarint(reader);
+			if (l >= r || rr >= r || lengths[l] === 0 || lengths[rr] === 0) {
+				throw new Error(`merge file: rank ${r} splits into ranks that are not before it`);
+			}
+			left[r] = l;
+			right[r] = rr;
+			lengths[r] = lengths[l] + lengths[rr];
+		}
+		if (reader.at !== bytes.length) {
+			throw new Error('merge file: trailing bytes');
+		}
+		for (let r = 0; r < size; r++) {
+			start[r + 1] = start[r] + lengths[r];
+		}
+		const pool = new Uint8Array(start[size]);
+		for (let r = 0; r < size; r++) {
+			if (single[r] >= 0) {
+				pool[start[r]] = single[r];
+			} else if (lengths[r] > 1) {
+				// Both halves have lower ranks, so their bytes are already in place.
+				pool.copyWithin(start[r], start[left[r]], start[left[r] + 1]);
+				pool.copyWithin(start[r] + lengths[left[r]], start[right[r]], start[right[r] + 1]);
+			}
+		}
+		return new RankTable(pool, start, left, right);
 	}
 
-	get hasMergeTable(): boolean {
-		return this._complete;
+	/** The merge file of this vocabulary (the build writes it; `fromMergeFile` reads it back). */
+	toMergeFile(): MergeFile {
+		const out: number[] = [];
+		writeVarint(out, MERGE_MAGIC);
+		writeVarint(out, this.size);
+		for (let r = 0; r < this.size; r++) {
+			const length = this.tokenLength(r);
+			if (length === 0) {
+				writeVarint(out, 0);
+			} else if (length === 1) {
+				writeVarint(out, this.pool[this.start[r]] + 1);
+			} else {
+				writeVarint(out, this.left[r] + 257);
+				writeVarint(out, this.right[r]);
+			}
+		}
+		return { merges: encodeBase64(Uint8Array.from(out)) };
 	}
 
-	/**
-	 * Spends about `budgetMs` on building the complete merge table (every split of every token into two
-	 * tokens, ~450,000 for o200k: a few hundred milliseconds in all, so it is done in idle slices).
-	 * Returns true once the table is complete. Lookups give the same answers before and after.
-	 */
-	buildMergeTable(budgetMs: number): boolean {
-		if (this._complete) {
-			return true;
-		}
-		const deadline = Date.now() + budgetMs;
-		const bytesOf = this.bytesOf;
-		const pairs = this._buildPairs;
-		while (this._buildCursor < bytesOf.length) {
-			const rank = this._buildCursor++;
-			const bytes = bytesOf[rank];
-			if (bytes !== undefined) {
-				for (let k = 1; k < bytes.length; k++) {
-					const left = this.rankOf.get(bytes.slice(0, k));
-					if (left === undefined) {
-						continue;
-					}
-					const right = this.rankOf.get(bytes.slice(k));
-					if (right !== undefined) {
-						pairs.push(left, right, rank);
-					}
-				}
-			}
-			if ((rank & 1023) === 0 && Date.now() > deadline) {
-				return false;
-			}
-		}
-		// At most ~45% full, so probe chains stay short.
-		const bits = Math.max(10, Math.ceil(Math.log2(pairs.length / 3 / 0.45)));
-		const lefts = new Int32Array(1 << bits).fill(-1);
-		const rights = new Int32Array(1 << bits);
-		const merged = new Int32Array(1 << bits);
-		const mask = (1 << bits) - 1;
-		for (let i = 0; i < pairs.length; i += 3) {
-			let slot = (Math.imul(pairs[i], 0x9e3779b1) ^ Math.imul(pairs[i + 1], 0x85ebca77)) >>> (32 - bits);
-			while (lefts[slot] !== -1) {
-				slot = (slot + 1) & mask;
-			}
-			lefts[slot] = pairs[i];
-			rights[slot] = pairs[i + 1];
-			merged[slot] = pairs[i + 2];
-		}
-		// The lazy cache is replaced by the complete table.
-		this._pairLeft = lefts;
-		this._pairRight = rights;
-		this._pairRank = merged;
-		this._pairShift = 32 - bits;
-		this._complete = true;
-		this._buildPairs = [];
-		return true;
+	/** Bytes in the token of rank `rank` (0 for a rank no token uses). */
+	tokenLength(rank: number): number {
+		return this.start[rank + 1] - this.start[rank];
 	}
 
-	/** A pair that the lazy cache does not hold yet (`slot`: the empty slot its probe ended at). */
-	private _missedPair(left: number, right: number, slot: number): number {
-		const merged = this.rankOf.get(this.bytesOf[left] + this.bytesOf[right]);
-		const rank = merged === undefined ? -1 : merged;
-		// Half full: start over rather than let probe chains grow; the cache only saves lookups.
-		if (this._pairCount >= 1 << (PAIR_BITS - 1)) {
-			this._pairLeft.fill(-1);
-			this._pairCount = 0;
-			slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> (32 - PAIR_BITS);
-		}
-		this._pairLeft[slot] = left;
-		this._pairRight[slot] = right;
-		this._pairRank[slot] = rank;
-		this._pairCount++;
-		return rank;
+	/** The bytes of the token of rank `rank` (a view into the pool: do not write to it). */
+	tokenBytes(rank: number): Uint8Array {
+		return this.pool.subarray(this.start[rank], this.start[rank + 1]);
 	}
 }
 
-/** FNV-1a over `bytes[from, to)`, finished with a multiply so the top bits (the slot) mix well. */
-function hashBytes(bytes: Uint8Array, from: number, to: number): number {
-	let h = 0x811c9dc5;
-	for (let i = from; i < to; i++) {
-		h = Math.imul(h ^ bytes[i], 0x01000193);
+/** Parses js-tiktoken's rank file straight into one byte pool, in rank order: no string per token. */
+function decodeRankFile(text: string): { pool: Uint8Array; start: Int32Array } {
+	const raw = new Uint8Array(Math.ceil(text.length * 0.75));
+	const ranks: number[] = [];
+	const starts: number[] = [];
+	let n = 0;
+	let i = 0;
+	const length = text.length;
+	const fail = (): never => {
+		throw new Error(`rank file is malformed at character ${i}`);
+	};
+	while (i < length) {
+		// `<tag> <first rank>`
+		while (i < length && text.charCodeAt(i) !== 32) {
+			i++;
+		}
+		i++;
+		let rank = 0;
+		const digits = i;
+		for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) {
+			rank = rank * 10 + c - 48;
+		}
+		if (i === digits) {
+			fail();
+		}
+		// Base64 tokens separated by spaces, up to the end of the line.
+		while (i < length && text.charCodeAt(i) === 32) {
+			i++;
+			let end = i;
+			while (end < length && text.charCodeAt(end) !== 32 && text.charCodeAt(end) !== 10) {
+				end++;
+			}
+			const begin = n;
+			n = decodeBase64Into(text, i, end, raw, n);
+			if (n < 0 || n === begin) {
+				fail();
+			}
+			ranks.push(rank++);
+			starts.push(begin);
+			i = end;
+		}
+		if (i < length && text.charCodeAt(i) !== 10) {
+			fail();
+		}
+		i++;
 	}
-	return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+	starts.push(n);
+	let size = 0;
+	for (const rank of ranks) {
+		size = Math.max(size, rank + 1);
+	}
+	const lengths = new Int32Array(size);
+	const from = new Int32Array(size);
+	for (let k = 0; k < ranks.length; k++) {
+		if (lengths[ranks[k]] !== 0) {
+			throw new Error(`rank file lists rank ${ranks[k]} twice`);
+		}
+		lengths[ranks[k]] = starts[k + 1] - starts[k];
+		from[ranks[k]] = starts[k];
+	}
+	const start = new Int32Array(size + 1);
+	for (let r = 0; r < size; r++) {
+		start[r + 1] = start[r] + lengths[r];
+	}
+	const pool = new Uint8Array(start[size]);
+	for (let r = 0; r < size; r++) {
+		pool.set(raw.subarray(from[r], from[r] + lengths[r]), start[r]);
+	}
+	return { pool, start };
+}
+
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64 = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) {
+	BASE64[BASE64_ALPHABET.charCodeAt(i)] = i;
+}
+
+/**
+ * Decodes the base64 in `text[from, to)` (padding allowed at the end) into `out` from `at`; returns the
+ * new end, or -1 when a character is not base64.
+ */
+function decodeBase64Into(text: string, from: number, to: number, out: Uint8Array, at: number): number {
+	while (to > from && text.charCodeAt(to - 1) === 61) { // '='
+		to--;
+	}
+	let bits = 0;
+	let count = 0;
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		const v = c < 128 ? BASE64[c] : -1;
+		if (v < 0) {
+			return -1;
+		}
+		bits = (bits << 6) | v;
+		count += 6;
+		if (count >= 8) {
+			count -= 8;
+			out[at++] = (bits >>> count) & 255;
+		}
+	}
+	return at;
+}
+
+function decodeBase64(text: string): Uint8Array {
+	const out = new Uint8Array(Math.floor(text.length * 0.75));
+	const end = decodeBase64Into(text, 0, text.length, out, 0);
+	if (end < 0) {
+		throw new Error('merge file is not base64');
+	}
+	return out.subarray(0, end);
+}
+
+function encodeBase64(bytes: Uint8Array): string {
+	const parts: string[] = [];
+	for (let i = 0; i < bytes.length; i += 3) {
+		const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+		parts.push(BASE64_ALPHABET[n >>> 18], BASE64_ALPHABET[(n >>> 12) & 63],
+			i + 1 < bytes.length ? BASE64_ALPHABET[(n >>> 6) & 63] : '=', i + 2 < bytes.length ? BASE64_ALPHABET[n & 63] : '=');
+	}
+	return parts.join('');
+}
+
+function writeVarint(out: number[], value: number): void {
+	while (value >= 128) {
+		out.push((value & 127) | 128);
+		value >>>= 7;
+	}
+	out.push(value);
+}
+
+function readVarint(reader: { bytes: Uint8Array; at: number }): number {
+	let value = 0;
+	let shift = 0;
+	for (;;) {
+		if (reader.at >= reader.bytes.length || shift > 28) {
+			throw new Error('merge file is truncated');
+		}
+		const b = reader.bytes[reader.at++];
+		value |= (b & 127) << shift;
+		if (b < 128) {
+			return value >>> 0;
+		}
+		shift += 7;
+	}
 }

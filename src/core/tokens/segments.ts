@@ -13,7 +13,7 @@ export interface TokenSegment {
  */
 export function tokenSegments(counter: BpeCounter, text: string, limit = Number.POSITIVE_INFINITY): TokenSegment[] {
 	const segments: TokenSegment[] = [];
-	const bytesOf = counter.table.bytesOf;
+	const table = counter.table;
 	let stop = false;
 	counter.encodePieces(text, (start, end, tokens) => {
 		if (stop) {
@@ -26,7 +26,7 @@ export function tokenSegments(counter: BpeCounter, text: string, limit = Number.
 		let pending: number[] = [];
 		for (const token of tokens) {
 			pending.push(token);
-			tokenBytes += bytesOf[token].length;
+			tokenBytes += table.tokenLength(token);
 			// Advance over whole characters covered by the tokens so far.
 			let i = charStart;
 			let b = charBytes;

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { get_encoding, type Tiktoken } from 'tiktoken';
 import { BpeCounter, ENCODINGS, loadBpeCounter, type EncodingName } from '../../../src/core/tokens';
-import { BytePairMerger } from '../../../src/core/tokens/bytePairMerge';
+import { RankTable } from '../../../src/core/tokens/rankTable';
+import { ReferenceMerge } from './referenceMerge';
 import { corpusFiles, readCorpus, seeded } from './corpus';
 
 /** The reference: OpenAI's tiktoken (Rust core compiled to WebAssembly), ordinary-text mode. */
@@ -77,39 +78,25 @@ describe('Tokens exactness', () => {
 		this.timeout(60_000);
 		for (const encoding of ENCODINGS) {
 			const counter = await loadBpeCounter(encoding);
-			// Lengths that cross the rescanning (48 bytes), heap and bucket (4,096 bytes) merge paths.
+			// Long pieces, where a merge loop is quadratic and the encoder's backtracking must stay linear.
 			for (const text of ['a'.repeat(30_000), 'ab'.repeat(2_500), '中'.repeat(2_000), ' '.repeat(9_000), 'xyzzy'.repeat(1_000), '0'.repeat(6_000)]) {
 				assert.deepStrictEqual(counter.encode(text), refEncode(encoding, text), `${encoding} ${text.slice(0, 5)} x ${text.length}`);
 			}
 		}
 	});
 
-	it('1,000,000 repeated characters: the three merge algorithms agree and the ids spell the text', async function () {
+	it('1,000,000 repeated characters: same ids as a plain merge loop, and the ids spell the text', async function () {
 		// tiktoken itself cannot be the reference here: its regex overflows ("unreachable" in WASM). The
-		// rescanning, heap and bucket merges are each checked against tiktoken above; here they check
-		// each other on the full run, and the tokens must decode back to the input.
+		// reference is tiktoken's merge rule written plainly in the test (referenceMerge.ts).
 		this.timeout(120_000);
 		const counter = await loadBpeCounter('o200k_base');
-		const text = 'a'.repeat(1_000_000);
-		const bytes = new Uint8Array(Buffer.from(text, 'latin1'));
-		const results = [
-			{ small: 48, long: 4096 }, // production thresholds: bucket merge
-			{ small: 48, long: Number.POSITIVE_INFINITY }, // heap only
-		].map((thresholds) => {
-			const merger = new BytePairMerger(counter.table, thresholds);
-			const n = merger.merge(bytes, bytes.length);
-			return Array.from(merger.tokens.subarray(0, n));
-		});
-		assert.deepStrictEqual(results[0], results[1]);
-		assert.strictEqual(counter.count(text), results[0].length);
-		assert.strictEqual(results[0].map((t) => counter.table.bytesOf[t]).join(''), text);
-		// The rescanning merge (tiktoken's own loop) on a prefix long enough to reach steady state.
-		const prefix = bytes.subarray(0, 20_000);
-		const plain = new BytePairMerger(counter.table, { small: Number.POSITIVE_INFINITY, long: Number.POSITIVE_INFINITY });
-		const heap = new BytePairMerger(counter.table, { small: 0, long: Number.POSITIVE_INFINITY });
-		const a = plain.merge(prefix, prefix.length);
-		const b = heap.merge(prefix, prefix.length);
-		assert.deepStrictEqual(Array.from(plain.tokens.subarray(0, a)), Array.from(heap.tokens.subarray(0, b)));
+		const reference = new ReferenceMerge(counter.table);
+		for (const text of ['a'.repeat(1_000_000), 'ab'.repeat(200_000)]) {
+			const ids = counter.encode(text);
+			assert.deepStrictEqual(ids, reference.encode(new Uint8Array(Buffer.from(text, 'latin1'))), text.slice(0, 4));
+			assert.strictEqual(counter.count(text), ids.length);
+			assert.strictEqual(Buffer.concat(ids.map((t) => counter.table.tokenBytes(t))).toString('latin1'), text);
+		}
 	});
 
 	it('differential fuzz against tiktoken (fixed seed)', async function () {
@@ -131,32 +118,69 @@ describe('Tokens exactness', () => {
 		}
 	});
 
-	it('the complete merge table (built in idle time) gives the same ids as the lazy pair cache', async function () {
-		this.timeout(120_000);
-		const random = seeded(4242);
+	for (const encoding of ENCODINGS) {
+		it(`${encoding}: every token's split is the last merge of tiktoken's rule on its bytes, and every token encodes to itself`, async function () {
+			// The encoder's pair check relies on this (see `compatible` in bpeIndex.ts): a token's own bytes
+			// merge into it in rising rank, the last merge joining `left` and `right`.
+			this.timeout(120_000);
+			const { table } = await loadBpeCounter(encoding);
+			const reference = new ReferenceMerge(table);
+			let checked = 0;
+			for (let t = 0; t < table.size; t++) {
+				if (table.tokenLength(t) < 2) {
+					assert.ok(table.left[t] === t && table.right[t] === t, `${encoding} ${t}`);
+					continue;
+				}
+				let last: [number, number] | undefined;
+				let rising = true;
+				let previous = -1;
+				const ids = reference.encode(table.tokenBytes(t), (l, r, merged) => {
+					last = [l, r];
+					rising = rising && merged >= previous;
+					previous = merged;
+				});
+				assert.deepStrictEqual(ids, [t], `${encoding}: token ${t} encodes to itself`);
+				assert.ok(rising, `${encoding}: token ${t} is made by merges of rising (never falling) rank`);
+				assert.deepStrictEqual([table.left[t], table.right[t]], last, `${encoding}: split of token ${t}`);
+				checked++;
+			}
+			assert.ok(checked > 0.99 * (table.size - 256), `${encoding}: ${checked} tokens checked`);
+		});
+	}
+
+	it('the merge file (shipped in the .vsix) gives back the same vocabulary', async function () {
+		this.timeout(60_000);
 		for (const encoding of ENCODINGS) {
-			const shared = await loadBpeCounter(encoding);
-			// A private table, so the other tests keep exercising the lazy path.
-			const { RankTable } = await import('../../../src/core/tokens/rankTable');
-			const { default: file } = encoding === 'o200k_base' ? await import('js-tiktoken/ranks/o200k_base')
-				: encoding === 'cl100k_base' ? await import('js-tiktoken/ranks/cl100k_base')
-					: encoding === 'p50k_base' ? await import('js-tiktoken/ranks/p50k_base') : await import('js-tiktoken/ranks/r50k_base');
-			const table = new RankTable(file);
-			let slices = 0;
-			while (!table.buildMergeTable(5)) {
-				slices++;
+			const { table } = await loadBpeCounter(encoding);
+			const file = table.toMergeFile();
+			const back = RankTable.fromMergeFile(file);
+			for (const key of ['pool', 'start', 'left', 'right'] as const) {
+				assert.ok(Buffer.from(back[key].buffer, back[key].byteOffset, back[key].byteLength)
+					.equals(Buffer.from(table[key].buffer, table[key].byteOffset, table[key].byteLength)), `${encoding} ${key}`);
 			}
-			assert.ok(table.hasMergeTable && slices > 0);
-			const counter = new BpeCounter(encoding, table);
-			for (const name of ['edge.txt', 'hindi.txt', 'emoji.txt']) {
-				const text = readCorpus(name).slice(0, 50_000);
-				assert.deepStrictEqual(counter.encode(text), refEncode(encoding, text), `${encoding} ${name}`);
-			}
-			for (let i = 0; i < 2_000; i++) {
-				const text = Array.from({ length: 1 + random(20) }, () => String.fromCodePoint(random(2) ? 0x20 + random(0x60) : 0x900 + random(0x2000))).join('');
-				assert.strictEqual(counter.count(text), shared.count(text), JSON.stringify(text));
+			const counter = new BpeCounter(encoding, back);
+			const text = readCorpus('edge.txt').slice(0, 20_000);
+			assert.deepStrictEqual(counter.encode(text), refEncode(encoding, text), encoding);
+			// It is half the size of js-tiktoken's rank file or less.
+			const { default: original } = encoding === 'o200k_base' ? await import('js-tiktoken/ranks/o200k_base') : await import('js-tiktoken/ranks/r50k_base');
+			if (encoding === 'o200k_base' || encoding === 'r50k_base') {
+				assert.ok(file.merges.length < original.bpe_ranks.length * 0.55, `${encoding}: ${file.merges.length} vs ${original.bpe_ranks.length}`);
 			}
 		}
+	});
+
+	it('a damaged merge file or an unsupported vocabulary is refused with a reason', async () => {
+		const { table } = await loadBpeCounter('r50k_base');
+		const { merges } = table.toMergeFile();
+		assert.throws(() => RankTable.fromMergeFile({ merges: merges.slice(0, merges.length >> 1) }), /truncated|trailing/);
+		assert.throws(() => RankTable.fromMergeFile({ merges: 'AAAA' + merges.slice(4) }), /not a merge file/);
+		assert.throws(() => RankTable.fromMergeFile({ merges: merges.replace(/[A-Za-z0-9+/]/, '*') }), /not base64/);
+		// Bytes, then "abc" (257) before "bc" (300): "abc" can only be made from "bc", a later merge.
+		const bytes = Array.from({ length: 256 }, (_, b) => Buffer.from([b]).toString('base64')).join(' ');
+		const file = { pat_str: '', special_tokens: {}, bpe_ranks: `! 0 ${bytes}\n! 257 ${Buffer.from('abc').toString('base64')}\n! 300 ${Buffer.from('bc').toString('base64')}` };
+		assert.throws(() => RankTable.fromRankFile(file), /unsupported vocabulary: token 257/);
+		assert.throws(() => RankTable.fromRankFile({ ...file, bpe_ranks: '! 0 QQ== Qg==' }), /no token for byte/);
+		assert.throws(() => RankTable.fromRankFile({ ...file, bpe_ranks: '! x QQ==' }), /malformed/);
 	});
 
 	it('a counter built directly matches the shared one', async () => {

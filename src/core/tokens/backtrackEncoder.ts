@@ -1,0 +1,113 @@
+import { compatible, type BpeIndex } from './bpeIndex';
+
+const NO_LIMIT = 0x7fffffff;
+
+/**
+ * tiktoken's byte pair encoding of one pre-tokenizer piece, found without replaying the merges.
+ *
+ * The tokens that tiktoken's merge loop ends with are the only way to spell the piece with tokens such that
+ * each adjacent pair is "compatible": merging the bytes of the two alone gives back exactly those two
+ * (`compatible` in `bpeIndex.ts`). Any other spelling breaks that at some pair, and a spelling that keeps it
+ * at every pair is what the merge loop produces, because its merges never cross a boundary that every
+ * pair's own merge leaves alone. So the encoder searches for that spelling from the left: take the longest
+ * token that starts here; if it is not compatible with the token before, try the next shorter prefix
+ * token; if none is, step back one token. A position from which nothing works is remembered and never tried
+ * again, and every path to a position ends with the same token (the encoding of the text before it is
+ * unique), so the search is linear in practice and never worse than bytes times the longest token.
+ *
+ * The idea and the pair check come from GitHub's `bpe` crate ("so many tokens, so little time"); this is
+ * our own implementation over our own tables. Unlike the merge loop it is not quadratic on long pieces, and
+ * most of its work is one trie step per byte.
+ */
+export class BacktrackEncoder {
+	/** The tokens of the last piece encoded, `tokens[0, count)`. */
+	tokens = new Int32Array(256);
+	// A position is dead when `_dead[position] === _generation`: no new array or fill per piece.
+	private _dead = new Int32Array(257);
+	private _generation = 0;
+
+	constructor(private readonly _index: BpeIndex) {}
+
+	/** Encodes `bytes[0, n)` (n >= 1); returns the number of tokens. */
+	encode(bytes: Uint8Array, n: number): number {
+		if (this.tokens.length < n) {
+			this.tokens = new Int32Array(Math.max(n, 2 * this.tokens.length));
+			this._dead = new Int32Array(this.tokens.length + 1);
+			this._generation = 0;
+		}
+		let generation = this._generation + 1;
+		if (generation > 0x3fffffff) {
+			this._dead.fill(0);
+			generation = 1;
+		}
+		this._generation = generation;
+		const { trie, prefix, length, pairFilter, pairIndex, pairData, left, right } = this._index;
+		const tokens = this.tokens;
+		const dead = this._dead;
+		let count = 0;
+		let pos = 0;
+		let last = -1;
+		let t = longestToken(trie, bytes, 0, n);
+		for (;;) {
+			const end = pos + length[t];
+			if (dead[end] !== generation && (count === 0 || compatible(pairFilter, pairIndex, pairData, left, right, last, t, NO_LIMIT))) {
+				tokens[count++] = t;
+				if (end === n) {
+					return count;
+				}
+				last = t;
+				pos = end;
+				t = longestToken(trie, bytes, pos, n);
+				continue;
+			}
+			const shorter = prefix[t];
+			if (shorter >= 0) {
+				t = shorter;
+				continue;
+			}
+			// Nothing fits from `pos`: step back over the last token and try its shorter prefixes.
+			if (count === 0) {
+				throw new Error('byte pair encoding found no spelling (vocabulary tables are inconsistent)');
+			}
+			dead[pos] = generation;
+			t = tokens[--count];
+			pos -= length[t];
+			last = count > 0 ? tokens[count - 1] : -1;
+		}
+	}
+}
+
+/** The longest token that `bytes[pos, n)` starts with (there is always one: every byte is a token). */
+function longestToken(trie: Int32Array, bytes: Uint8Array, pos: number, n: number): number {
+	let record = trie[1 + bytes[pos]] >>> 9;
+	let header = trie[record];
+	let best = header;
+	for (let i = pos + 1; i < n; i++) {
+		const lg = header & 31;
+		if (lg === 31) {
+			break;
+		}
+		// Find the child for bytes[i] in this record's table (`record` is where `header` was read).
+		const c = bytes[i];
+		const mask = (1 << lg) - 1;
+		let s = c & mask;
+		let entry = trie[record + 1 + s];
+		while (entry !== 0 && (entry & 511) !== (256 | c)) {
+			if (mask === 0) {
+				entry = 0;
+				break;
+			}
+			s = (s + 1) & mask;
+			entry = trie[record + 1 + s];
+		}
+		if (entry === 0) {
+			break;
+		}
+		record = entry >>> 9;
+		header = trie[record];
+		if (header >= 32) {
+			best = header;
+		}
+	}
+	return (best >>> 5) - 1;
+}
