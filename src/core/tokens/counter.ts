@@ -45,7 +45,12 @@ export class BpeCounter implements TokenCounter {
 	// cache line): as 16-bit units, the hash in [0, 2), length (0: empty) at 2, count at 3, code units from 4.
 	private readonly _shortUnits = new Uint16Array(16 << SHORT_BITS);
 	private readonly _shortHashes = new Int32Array(this._shortUnits.buffer);
-	private _bytes = new Uint8Array(4096);
+	private _bytes = new Uint8Array(64); // grows (priming grows it once, so V8 has seen that path)
+	// Which bits of a piece's hash pick its set, and how many long pieces the Map holds before it starts
+	// over: fields, not constants, so that priming can make both tiny and take the paths that only a full
+	// cache takes (another way of a set, a victim, starting over) before V8 optimises the loop.
+	private _setShift = 32 - SHORT_BITS;
+	private _cacheLimit = CACHE_MAX_ENTRIES;
 
 	constructor(readonly encoding: EncodingName, readonly table: RankTable, readonly index = new BpeIndex(table)) {
 		this._scan = scannerFor(encoding);
@@ -60,10 +65,20 @@ export class BpeCounter implements TokenCounter {
 	 */
 	private _prime(): void {
 		// The first round takes the cache-miss branches, later ones the hits; `encodePieces` encodes every piece.
+		// Every other round runs with one set of four ways and a Map of two: full sets, victims, start-overs.
 		for (let i = 0; i < PRIME_ROUNDS; i++) {
+			const tiny = (i & 1) === 1;
+			this._setShift = tiny ? 30 : 32 - SHORT_BITS;
+			this._cacheLimit = tiny ? 2 : CACHE_MAX_ENTRIES;
 			this.count(PRIMER);
 			this.encodePieces(PRIMER, ignore);
+			if (tiny) {
+				this._shortUnits.fill(0, 0, 64);
+				this._cache.clear();
+			}
 		}
+		this._setShift = 32 - SHORT_BITS;
+		this._cacheLimit = CACHE_MAX_ENTRIES;
 		this._cache.clear();
 		this._shortUnits.fill(0);
 	}
@@ -90,7 +105,7 @@ export class BpeCounter implements TokenCounter {
 				}
 				h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
 				// Four ways per set: a piece may sit in any slot of its set.
-				const set = (h >>> (32 - SHORT_BITS)) & ~3;
+				const set = (h >>> this._setShift) & ~3;
 				// If the set is full, the hash's low bits (not used to pick the set) choose the way to replace;
 				// computed here, on the path every piece takes, so that V8 has type feedback for it.
 				const victim = set + (h & 3);
@@ -136,7 +151,7 @@ export class BpeCounter implements TokenCounter {
 				let n = cache.get(piece);
 				if (n === undefined) {
 					n = this._countPiece(text, p, e);
-					if (cache.size >= CACHE_MAX_ENTRIES) {
+					if (cache.size >= this._cacheLimit) {
 						cache.clear();
 					}
 					cache.set(piece, n);
