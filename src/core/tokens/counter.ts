@@ -45,6 +45,10 @@ export class BpeCounter implements TokenCounter {
 	// cache line): as 16-bit units, the hash in [0, 2), length (0: empty) at 2, count at 3, code units from 4.
 	private readonly _shortUnits = new Uint16Array(16 << SHORT_BITS);
 	private readonly _shortHashes = new Int32Array(this._shortUnits.buffer);
+	// The shortest pieces need no hash at all: count by code unit (one unit), or by the two ASCII units.
+	// 0 means not counted yet. 80 KB in all, so these stay in the CPU's cache.
+	private readonly _oneUnit = new Uint8Array(65536);
+	private readonly _twoAscii = new Uint8Array(128 * 128);
 	private _bytes = new Uint8Array(64); // grows (priming grows it once, so V8 has seen that path)
 	// Which bits of a piece's hash pick its set, and how many long pieces the Map holds before it starts
 	// over: fields, not constants, so that priming can make both tiny and take the paths that only a full
@@ -81,6 +85,8 @@ export class BpeCounter implements TokenCounter {
 		this._cacheLimit = CACHE_MAX_ENTRIES;
 		this._cache.clear();
 		this._shortUnits.fill(0);
+		this._oneUnit.fill(0);
+		this._twoAscii.fill(0);
 	}
 
 	count(text: string): number {
@@ -93,10 +99,36 @@ export class BpeCounter implements TokenCounter {
 		const cache = this._cache;
 		const units = this._shortUnits;
 		const hashes = this._shortHashes;
+		const oneUnit = this._oneUnit;
+		const twoAscii = this._twoAscii;
 		let total = 0;
 		for (let p = start; p < end;) {
 			const e = scan(text, p, end);
 			const length = e - p;
+			if (length === 1) {
+				const c = text.charCodeAt(p);
+				let n = oneUnit[c];
+				if (n === 0) {
+					n = this._countPiece(text, p, e);
+					oneUnit[c] = n;
+				}
+				total += n;
+				p = e;
+				continue;
+			}
+			if (length === 2) {
+				const key = (text.charCodeAt(p) << 7) | text.charCodeAt(p + 1);
+				if (key < 16384 && text.charCodeAt(p + 1) < 128) {
+					let n = twoAscii[key];
+					if (n === 0) {
+						n = this._countPiece(text, p, e);
+						twoAscii[key] = n;
+					}
+					total += n;
+					p = e;
+					continue;
+				}
+			}
 			if (length <= SHORT) {
 				// FNV-1a over the code units; no string is made unless the piece is new.
 				let h = 0x811c9dc5;
