@@ -165,7 +165,49 @@ function o200kCamelUpper(text: string, q: number, limit: number): number {
 	return contractionEnd(text, runEnd(text, u, limit, O_LOWER), limit, false);
 }
 
+/**
+ * The common case of o200k's letter alternatives, for ASCII only: an optional prefix (a space or ASCII
+ * punctuation) then ASCII capitals then ASCII small letters, ending at an ASCII character or the limit.
+ * Returns the end, or -1 to leave the piece to the general path (a non-ASCII character might extend it).
+ */
+function o200kAscii(text: string, p: number, limit: number, c0: number): number {
+	let s = p;
+	if (!isAsciiLetter(c0)) {
+		// A prefix: anything but a letter, digit, CR or LF (control characters included, as in the regex).
+		if (c0 === CR || c0 === LF || (c0 >= 48 && c0 <= 57) || p + 1 >= limit || !isAsciiLetter(text.charCodeAt(p + 1))) {
+			return -1;
+		}
+		s = p + 1;
+	}
+	let i = s;
+	let c = c0;
+	while (i < limit && (c = text.charCodeAt(i)) >= 65 && c <= 90) {
+		i++;
+	}
+	while (i < limit && (c = text.charCodeAt(i)) >= 97 && c <= 122) {
+		i++;
+	}
+	if (i < limit && c >= 128) {
+		return -1;
+	}
+	// `[UPPER]*[LOWER]+`, or with no small letters `[UPPER]+[LOWER]*`: both end at `i` here. With a prefix
+	// and only capitals, the regex tries the first alternative without the prefix (it fails on the
+	// prefix) before the second with it, which ends at `i` too.
+	return contractionEnd(text, i, limit, false);
+}
+
+function isAsciiLetter(c: number): boolean {
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function o200k(text: string, p: number, limit: number): number {
+	const first = text.charCodeAt(p);
+	if (first < 128) {
+		const e = o200kAscii(text, p, limit, first);
+		if (e >= 0) {
+			return e;
+		}
+	}
 	const c0 = cpAt(text, p, limit);
 	const l0 = c0 > 0xffff ? 2 : 1;
 	const f0 = F[c0];
