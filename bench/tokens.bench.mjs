@@ -11,6 +11,7 @@ const ENCODING = 'o200k_base';
 const LIBRARIES = ['ours', 'js-tiktoken', 'gpt-tokenizer', 'tiktoken-wasm', 'ai-tokenizer'];
 const CELL_CAP_MS = 10000;
 const FRESH_RUNS = 3;
+const WARM_UP_MS = 500;
 
 /** Source of the worker: loads one library and answers measurement requests. */
 const WORKER = `
@@ -65,8 +66,12 @@ function cpuMs() {
 		const text = readFileSync(job.file).toString('utf16le');
 		// Warm the JIT on the same characters in another order (different pieces), so "fresh" measures
 		// counting text the library has not seen, as when a document is opened, not V8 compiling it.
+		// V8 compiles hot functions on a background thread, and on this 2-core machine that takes tens of
+		// milliseconds for a large one: keep warming for at least WARM_UP_MS of CPU (5 to 200 rounds), so that
+		// the first count runs optimised code as in a worker that has been up for a while.
 		const warmUp = [...text.slice(0, 30000)].reverse().join('');
-		for (let i = 0; i < 5; i++) {
+		const warmStart = cpuMs();
+		for (let i = 0; i < 200 && (i < 5 || cpuMs() - warmStart < workerData.warmUpMs); i++) {
 			count(warmUp);
 		}
 		let t = cpuMs();
@@ -117,7 +122,7 @@ function cpuMs() {
 /** Runs one job for one library in a fresh worker; resolves with its last message or a skip/crash marker. */
 function runCell(ctx, lib, job, capMs = CELL_CAP_MS) {
 	return new Promise((resolve) => {
-		const worker = new Worker(WORKER, { eval: true, workerData: { lib, job, encoding: ENCODING, root: ctx.root, out: ctx.out, dist: ctx.dist }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+		const worker = new Worker(WORKER, { eval: true, workerData: { lib, job, encoding: ENCODING, root: ctx.root, out: ctx.out, dist: ctx.dist, warmUpMs: WARM_UP_MS }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
 		let last;
 		const expire = () => {
 			void worker.terminate();
@@ -220,7 +225,7 @@ export default async function bench(ctx) {
 		rows,
 		note: `Baseline: tiktoken (WASM) = OpenAI's Rust core; "≠ (n)" marks a count that differs from it. Each cell is a fresh worker thread capped at ${CELL_CAP_MS / 1000} s ` +
 			`after loading; each cell is run in ${FRESH_RUNS} fresh workers and the run with the median fresh figure is shown (one run when it fails or takes over 2 s). ` +
-			`"fresh": the first count of the file, after a JIT warm-up on other text, so piece caches hold little of it (a newly opened document); ` +
+			`"fresh": the first count of the file, after a JIT warm-up of at least ${WARM_UP_MS} ms of CPU on other text (the file\'s first 30,000 characters reversed), so piece caches hold little of it (a newly opened document in a worker that has been running); ` +
 			`"warm": median of up to 3 repeat counts (caches full; skipped when the fresh count took over 1.5 s: "–"). "skipped": not even the fresh count finished. ` +
 			`CPU time of the worker's process, so other load on the shared machine counts less. "ours" loads the merge file the extension ships (dist/ranks) ` +
 			`and, when it loads, primes V8 on a built-in sample until its counting code is optimised (part of its load time, in the last table). ` +
