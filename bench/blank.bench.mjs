@@ -169,17 +169,18 @@ export default async function bench(ctx) {
 	}
 	await server.close();
 
-	// The first question of a session also loads the core modules and the o200k rank file: measured in fresh
-	// processes, from the first require to the arrival of the request at the server.
+	// The first question of a session also loads the core modules and the o200k merge file the extension ships
+	// (dist/ranks): measured in fresh processes, from the first require to the arrival of the request at the server.
 	const coldScript = `
 		const { FakeOpenAIServer } = require(${JSON.stringify(join(ctx.out, 'test/support/fakeOpenAIServer.js'))});
 		FakeOpenAIServer.start().then(async (server) => {
 			const t = performance.now();
-			const { loadCounter } = require(${JSON.stringify(join(ctx.out, 'src/core/tokens/index.js'))});
+			const { BpeCounter } = require(${JSON.stringify(join(ctx.out, 'src/core/tokens/counter.js'))});
+			const { RankTable } = require(${JSON.stringify(join(ctx.out, 'src/core/tokens/rankTable.js'))});
+			const counter = new BpeCounter('o200k_base', RankTable.fromMergeFile(require(${JSON.stringify(join(ctx.dist, 'ranks', 'o200k_base.js'))})));
 			const { budgetContext } = require(${JSON.stringify(join(ctx.out, 'src/core/blank/budget.js'))});
 			const { buildFillMessages } = require(${JSON.stringify(join(ctx.out, 'src/core/blank/prompt.js'))});
 			const { streamChat } = require(${JSON.stringify(join(ctx.out, 'src/core/blank/client.js'))});
-			const counter = await loadCounter('o200k_base');
 			const context = budgetContext('My favorite ', ' is blue.', 1500, (s) => counter.count(s));
 			await streamChat({ baseUrl: server.baseUrl, model: 'fake-model' }, buildFillMessages({ before: context.before, after: context.after, languageId: 'markdown' }));
 			process.stdout.write(String(server.requests[0].arrivedAt - t));
@@ -213,7 +214,7 @@ export default async function bench(ctx) {
 				['baseline: bare node:http POST of the same body', median(bare), p95(bare), 1],
 				['openai client (createClient + streamChat), short context', median(viaClient), p95(viaClient), median(viaClient) / median(bare)],
 				['context budget (2 × 1,500 tokens of 40 kB each side, o200k) + prompt + client', median(withBudget), p95(withBudget), median(withBudget) / median(bare)],
-				['first question in a fresh process: require core + load o200k ranks + budget + prompt + client', median(coldFirst), Math.max(...coldFirst), median(coldFirst) / median(bare)],
+				['first question in a fresh process: require core + load the o200k merge file + budget + prompt + client', median(coldFirst), Math.max(...coldFirst), median(coldFirst) / median(bare)],
 			],
 			note: 'Fake OpenAI-compatible server on 127.0.0.1 in the same process; time from the call to the arrival of the request headers at the server. 25 runs each (the fresh-process row: 5 runs, max instead of p95), keep-alive as each client does by default.',
 		},

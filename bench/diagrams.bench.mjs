@@ -55,7 +55,7 @@ export default async function bench(ctx) {
 	const ours = () => texts.map((t) => toInlineSvg(checkDiagramSvg(t).root, { decorative: true }));
 	const inlined = ours();
 	const page = () => renderPanelHtml({
-		cspSource: 'https://webview.test', nonce: 'n', scriptUri: 's', styleUri: 'c', language: 'en',
+		cspSource: 'https://webview.test', nonce: 'n', scriptUri: 's', styleUris: ['t', 'c'], language: 'en',
 		strings: { pageTitle: 'Diagrams', heading: 'Diagrams', intro: '', back: 'Back', fit: 'Fit', actualSize: '100%', zoomIn: '+', zoomOut: '-', zoomToolbar: 'Zoom', unavailable: '' },
 		diagrams: DIAGRAMS.map((info, i) => ({ info, svg: inlined[i], noteLabel: info.heading })),
 	});

@@ -2,7 +2,7 @@
 // Baselines: js-tiktoken's full bundle (what a naive token counter would ship) for size, and the built-in
 // extensions' activation times read from VS Code's own Running Extensions editor in the same host run.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
@@ -26,6 +26,7 @@ export default async function bench({ root, dist }) {
 		bundle: true, minify: true, platform: 'node', write: false,
 	});
 	const naiveBytes = naive.outputFiles[0].contents;
+	mkdirSync(join(root, 'bench-results'), { recursive: true });
 	execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--out', join(root, 'bench-results', 'bench.vsix')], { cwd: root, stdio: 'ignore' });
 	const vsixBytes = statSync(join(root, 'bench-results', 'bench.vsix')).size;
 	const size = {
