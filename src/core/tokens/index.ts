@@ -1,5 +1,5 @@
 /**
- * Public API of the token counter (see CONTRACTS.md): exact tiktoken counts (ordinary text: special-token
+ * Public API of the token counter (README: "How it is fast and exact"): exact tiktoken counts (ordinary text: special-token
  * strings are plain text) for four OpenAI encodings, with the rank data of an encoding loaded on first use.
  */
 import { BpeCounter, type TokenCounter } from './counter';
