@@ -175,9 +175,7 @@ export default async function bench(ctx) {
 		const { FakeOpenAIServer } = require(${JSON.stringify(join(ctx.out, 'test/support/fakeOpenAIServer.js'))});
 		FakeOpenAIServer.start().then(async (server) => {
 			const t = performance.now();
-			const { BpeCounter } = require(${JSON.stringify(join(ctx.out, 'src/core/tokens/counter.js'))});
-			const { RankTable } = require(${JSON.stringify(join(ctx.out, 'src/core/tokens/rankTable.js'))});
-			const counter = new BpeCounter('o200k_base', RankTable.fromMergeFile(require(${JSON.stringify(join(ctx.dist, 'ranks', 'o200k_base.js'))})));
+			const counter = require(${JSON.stringify(join(ctx.root, 'bench/shippedCounter.cjs'))})(${JSON.stringify({ out: ctx.out, dist: ctx.dist })}, 'o200k_base');
 			const { budgetContext } = require(${JSON.stringify(join(ctx.out, 'src/core/blank/budget.js'))});
 			const { buildFillMessages } = require(${JSON.stringify(join(ctx.out, 'src/core/blank/prompt.js'))});
 			const { streamChat } = require(${JSON.stringify(join(ctx.out, 'src/core/blank/client.js'))});

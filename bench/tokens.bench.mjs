@@ -23,10 +23,7 @@ const req = createRequire(path.join(workerData.root, 'package.json'));
 async function load(lib, encoding) {
 	switch (lib) {
 		case 'ours': {
-			// What the extension ships: the merge file that the build writes into dist/ranks.
-			const { RankTable } = req(path.join(workerData.out, 'src/core/tokens/rankTable.js'));
-			const { BpeCounter } = req(path.join(workerData.out, 'src/core/tokens/counter.js'));
-			const c = new BpeCounter(encoding, RankTable.fromMergeFile(req(path.join(workerData.dist, 'ranks', encoding + '.js'))));
+			const c = req(path.join(workerData.root, 'bench/shippedCounter.cjs'))(workerData, encoding);
 			return (t) => c.count(t);
 		}
 		case 'js-tiktoken': {
@@ -278,10 +275,8 @@ export default async function bench(ctx) {
 async function incremental(ctx, corpusDir) {
 	const { createRequire } = await import('node:module');
 	const req = createRequire(join(ctx.root, 'package.json'));
-	const { RankTable } = req(join(ctx.out, 'src/core/tokens/rankTable.js'));
-	const { BpeCounter } = req(join(ctx.out, 'src/core/tokens/counter.js'));
 	const { ChunkedDocument } = req(join(ctx.out, 'src/core/tokens/chunkedDocument.js'));
-	const counter = new BpeCounter(ENCODING, RankTable.fromMergeFile(req(join(ctx.dist, 'ranks', ENCODING + '.js'))));
+	const counter = req(join(ctx.root, 'bench/shippedCounter.cjs'))(ctx, ENCODING);
 	const prose = readFileSync(join(corpusDir, 'prose.txt')).toString('utf16le');
 	const code = readFileSync(join(corpusDir, 'code.txt')).toString('utf16le');
 	let text = '';
