@@ -12,6 +12,11 @@ const DEBOUNCE_EDIT_MS = 120;
 const DEBOUNCE_SELECT_MS = 40;
 /** Show "counting…" only when a count takes longer than this, so quick counts never flicker. */
 const SHOW_COUNTING_AFTER_MS = 150;
+/**
+ * Text this long takes a good part of a second to count the first time. When the figure on show belongs to
+ * another document or encoding, it gives way to "counting…" at once rather than staying up meanwhile.
+ */
+const LARGE_TEXT_CHARS = 1_000_000;
 
 export function isCountable(document: vscode.TextDocument): boolean {
 	return !HIDDEN_SCHEMES.has(document.uri.scheme);
@@ -72,6 +77,10 @@ export class TokenStatusBar extends Disposable {
 		const selections = editor.selections.filter((s) => !s.isEmpty);
 		const ranges = selections.map((s) => [document.offsetAt(s.start), document.offsetAt(s.end)] as const);
 		const key = `${document.uri.toString()}|${encoding}`;
+		const size = ranges.length > 0
+			? ranges.reduce((sum, [start, end]) => sum + end - start, 0)
+			: document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+		const otherFigure = this._shown !== undefined && this._shown.key !== key;
 		const counting = setTimeout(() => {
 			if (generation === this._generation) {
 				// Keep the last figure only when it is for this same document; never a number for another one.
@@ -80,7 +89,7 @@ export class TokenStatusBar extends Disposable {
 				this._item.tooltip = vscode.l10n.t('Counting tokens ({0})…', encoding);
 				this._item.show();
 			}
-		}, SHOW_COUNTING_AFTER_MS);
+		}, otherFigure && size >= LARGE_TEXT_CHARS ? 0 : SHOW_COUNTING_AFTER_MS);
 		let counts: Counts | undefined;
 		try {
 			counts = await this._client.countDocument(document, encoding, ranges);
