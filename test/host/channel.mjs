@@ -56,9 +56,56 @@ async function handle(page, resultsDir, request) {
 		case 'hover':
 			await page.hover(arg, { timeout: 5000 });
 			return true;
+		case 'record':
+			// Polling through this channel takes tens of milliseconds a round; a state that lasts less than
+			// that (a "counting…" of 200 ms) can fall between two polls. The page records every change instead.
+			await page.evaluate(startRecording, arg);
+			return true;
+		case 'recorded':
+			return page.evaluate(stopRecording, arg);
 		default:
 			throw new Error(`unknown workbench request: ${kind}`);
 	}
+}
+
+/**
+ * Runs in the page: from now on, every time the DOM under `within` changes, the innerText of each selector in
+ * `fields` is read (textContent), and a snapshot is kept whenever one of them differs from the last snapshot.
+ */
+function startRecording({ name, within, fields }) {
+	const recorders = (window.__aiNotesRecorders ??= {});
+	recorders[name]?.observer.disconnect();
+	const root = document.querySelector(within);
+	if (!root) {
+		throw new Error(`nothing matches ${within}`);
+	}
+	const snapshots = [];
+	const take = () => {
+		const snapshot = {};
+		for (const [key, selector] of Object.entries(fields)) {
+			// textContent, not innerText: innerText forces a layout of the workbench at every change.
+			snapshot[key] = Array.from(root.querySelectorAll(selector), (e) => e.textContent.trim()).filter(Boolean).join(' | ');
+		}
+		const last = snapshots[snapshots.length - 1];
+		if (!last || Object.keys(snapshot).some((key) => snapshot[key] !== last[key])) {
+			snapshots.push(snapshot);
+		}
+	};
+	const observer = new MutationObserver(take);
+	observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+	take();
+	recorders[name] = { observer, snapshots };
+}
+
+/** Runs in the page: stops a recording and returns its snapshots, oldest first. */
+function stopRecording(name) {
+	const recorder = window.__aiNotesRecorders?.[name];
+	if (!recorder) {
+		throw new Error(`no recording named ${name}`);
+	}
+	recorder.observer.disconnect();
+	delete window.__aiNotesRecorders[name];
+	return recorder.snapshots;
 }
 
 /** Polls `dir` for `req-*.json` and writes `res-*.json`. Returns a function that stops the loop. */

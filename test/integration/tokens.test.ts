@@ -22,8 +22,9 @@ function refCount(encoding: Encoding, text: string): number {
 const format = (n: number): string => new Intl.NumberFormat('en-US').format(n);
 
 /** The token count item's text as rendered in the workbench (the codicon renders as an icon, not text). */
+const TOKEN_ITEM = '[id="ai-notes-companion.ai-notes-companion.aiNotes.tokens"]';
 async function tokenItem(): Promise<string | undefined> {
-	const items = await workbench.text('.part.statusbar [id="ai-notes-companion.ai-notes-companion.aiNotes.tokens"]');
+	const items = await workbench.text(`.part.statusbar ${TOKEN_ITEM}`);
 	return items.map((t) => t.trim()).find((t) => t.length > 0);
 }
 
@@ -192,7 +193,7 @@ suite('Tokens details panel', () => {
 		const selected = document.getText(line);
 		const tokens = refCount('o200k_base', selected);
 		await expectStatus(`${format(tokens)} tokens`);
-		assert.ok(await workbench.hover('.part.statusbar [id="ai-notes-companion.ai-notes-companion.aiNotes.tokens"]'));
+		assert.ok(await workbench.hover(`.part.statusbar ${TOKEN_ITEM}`));
 		const words = selected.split(/\s+/).filter(Boolean).length;
 		const expected = [`${format(tokens)} tokens in the selection`, 'Encoding: o200k_base', `Characters: ${format(selected.length)}`, `Words: ${words}`, `Characters per token: ${(selected.length / tokens).toFixed(2)}`];
 		const tooltip = await waitFor(async () => (await workbench.text('.monaco-hover, .workbench-hover')).find((t) => expected.every((e) => t.replace(/\s+/g, ' ').includes(e))), 10_000, 200);
@@ -203,18 +204,22 @@ suite('Tokens details panel', () => {
 
 suite('Tokens large document', () => {
 	// Fresh text, not one line repeated: a counter with a piece cache counts repeated lines so fast that the
-	// "counting…" state would be gone before it could be seen. Every line starts with a letter, so the cut
-	// after each line feed is additive and the document's count is the sum of its lines' counts.
+	// "counting…" state would hardly last. Every line starts with a letter, so the cut after each line feed is
+	// additive and the document's count is the sum of its lines' counts.
 	let file: vscode.Uri;
 	let lines: string[];
+	let expected: number;
 
 	suiteSetup(async function () {
-		this.timeout(60_000);
+		this.timeout(90_000);
 		await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+		await setEncoding(undefined);
 		file = workspaceFile('tokens', 'big-20mb.txt');
 		lines = freshLines(20 * 1024 * 1024);
 		fs.mkdirSync(path.dirname(file.fsPath), { recursive: true });
 		fs.writeFileSync(file.fsPath, lines.join(''));
+		// The reference count blocks this thread for seconds: done here, not while the extension counts.
+		expected = lines.reduce((sum, line) => sum + refCount('o200k_base', line), 0);
 	});
 
 	suiteTeardown(async () => {
@@ -223,24 +228,68 @@ suite('Tokens large document', () => {
 	});
 
 	test('a 20 MB document is counted off the main thread: commands answer meanwhile, then the exact count shows, then an edit', async function () {
-		this.timeout(120_000);
-		const document = await vscode.workspace.openTextDocument(file);
-		await vscode.window.showTextDocument(document, { preview: false });
-		// While the worker counts, the extension host keeps answering: a command round trip completes
-		// and the status bar says "counting…" rather than a number.
-		const counting = await waitFor(async () => (await tokenItem())?.includes('counting') ?? false, 20_000, 20);
-		assert.ok(counting, `never saw "counting…"; saw ${JSON.stringify(await tokenItem())}`);
-		// A command round trip through the extension host completes while the count is under way. Whether
-		// the count is still running when it returns depends on the machine's speed, so that is not asserted.
-		const commands = await vscode.commands.getCommands(true);
-		await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-		assert.ok(commands.includes('aiNotes.tokens.showDetails'));
-		const expected = lines.reduce((sum, line) => sum + refCount('o200k_base', line), 0);
-		await expectStatus(`${format(expected)} tokens`, 90_000);
+		this.timeout(150_000);
+		// First a small document, so the status bar holds a figure that is wrong for the big one.
+		const small = await vscode.workspace.openTextDocument(workspaceFile('tokens', 'sample.md'));
+		const smallEditor = await vscode.window.showTextDocument(small, { preview: false });
+		smallEditor.selection = new vscode.Selection(0, 0, 0, 0);
+		const smallFigure = `${format(refCount('o200k_base', small.getText()))} tokens`;
+		await expectStatus(smallFigure);
+
+		// The page records every state of the status bar from here on; polling could miss a short one.
+		assert.ok(await workbench.record('big', '.part.statusbar', { tokens: TOKEN_ITEM, bar: '.statusbar-item' }));
+		// A heartbeat from this thread, the extension host's, shown in the status bar every 50 ms: if counting
+		// blocked the extension host, no beat could be rendered between "counting…" and the result.
+		let beating = true;
+		let beat = 0;
+		let message: vscode.Disposable | undefined;
+		const heart = (async () => {
+			while (beating) {
+				message?.dispose();
+				message = vscode.window.setStatusBarMessage(`heartbeat ${++beat}`);
+				await sleep(50);
+			}
+			message?.dispose();
+		})();
+		let snapshots: Record<string, string>[];
+
+		const final = `${format(expected)} tokens`;
+		try {
+			const document = await vscode.workspace.openTextDocument(file);
+			await vscode.window.showTextDocument(document, { preview: false });
+			// A command round trip through the extension host completes while the document is being counted.
+			const commands = await vscode.commands.getCommands(true);
+			await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+			assert.ok(commands.includes('aiNotes.tokens.showDetails'));
+			await expectStatus(final, 90_000);
+		} finally {
+			beating = false;
+			await heart;
+			snapshots = await workbench.recorded('big');
+		}
+		const states = snapshots.map((s) => s.tokens);
+		const beatAt = (i: number): number => Number(/heartbeat (\d+)/.exec(snapshots[i].bar)?.[1] ?? 0);
+		// For a failure message: each state the item went through, with the heartbeats seen during it.
+		const trace = JSON.stringify(states.reduce<string[]>((out, t, i) => {
+			if (i === 0 || t !== states[i - 1]) {
+				out.push(`${t} (from beat ${beatAt(i)})`);
+			}
+			return out;
+		}, []));
+		const started = states.findIndex((t) => t.includes('counting'));
+		const done = states.indexOf(final);
+		assert.ok(started >= 0, `never showed "counting…": ${trace}`);
+		assert.ok(done > started, `the count did not follow "counting…": ${trace}`);
+		// Before "counting…" only the small document's figure (until the switch); then only "counting…" until
+		// the exact count: never a number that belongs to another document.
+		assert.ok(states.slice(0, started).every((t) => t === smallFigure || t === ''), `a stray figure before "counting…": ${trace}`);
+		assert.ok(states.slice(started, done).every((t) => t.includes('counting')), `a figure other than the result while counting: ${trace}`);
+		assert.ok(snapshots.slice(started + 1, done).some((_, k) => beatAt(started + 1 + k) > beatAt(started)), `no heartbeat of the extension host was rendered while counting: ${trace}`);
+
 		// A one-character edit is recounted incrementally.
-		const active = vscode.window.visibleTextEditors.find((e) => e.document === document);
+		const active = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === file.toString());
 		assert.ok(active);
-		await vscode.window.showTextDocument(document);
+		await vscode.window.showTextDocument(active.document);
 		const insert = 'Zebra 42 ';
 		const delta = refCount('o200k_base', insert + lines[1000]) - refCount('o200k_base', lines[1000]);
 		assert.ok(delta > 0);

@@ -63,6 +63,14 @@ export const workbench = {
 	click: (selector: string): Promise<boolean> => request<boolean>('click', selector),
 	/** Moves the mouse over the first element that matches a CSS selector. */
 	hover: (selector: string): Promise<boolean> => request<boolean>('hover', selector),
+	/**
+	 * Starts recording, in the page itself, every change of the text of some elements under `within`: each
+	 * snapshot maps a field name to the joined innerText of the elements its selector matches. Nothing that is
+	 * rendered is missed, however briefly. Read the snapshots with `recorded`.
+	 */
+	record: (name: string, within: string, fields: Record<string, string>): Promise<boolean> => request<boolean>('record', { name, within, fields }),
+	/** Stops a recording and returns its snapshots, oldest first (consecutive duplicates dropped). */
+	recorded: (name: string): Promise<Record<string, string>[]> => request<Record<string, string>[]>('recorded', name),
 	/** The status bar items' texts, left to right. */
 	statusBar: (): Promise<string[]> => request<string[]>('text', '.part.statusbar .statusbar-item'),
 };
