@@ -3,6 +3,7 @@ import { BpeIndex } from './bpeIndex';
 import type { EncodingName } from './encodings';
 import { scannerFor, type PieceScanner } from './preTokenizer';
 import type { RankTable } from './rankTable';
+import { ShortAsciiCounts } from './shortAscii';
 import { encodeUtf8 } from './utf8';
 
 /** Pieces longer than this are not cached: they rarely repeat and would pin large strings. */
@@ -49,6 +50,7 @@ export class BpeCounter implements TokenCounter {
 	// 0 means not counted yet. 80 KB in all, so these stay in the CPU's cache.
 	private readonly _oneUnit = new Uint8Array(65536);
 	private readonly _twoAscii = new Uint8Array(128 * 128);
+	private readonly _shortAscii: ShortAsciiCounts;
 	private _bytes = new Uint8Array(64); // grows (priming grows it once, so V8 has seen that path)
 	// Which bits of a piece's hash pick its set, and how many long pieces the Map holds before it starts
 	// over: fields, not constants, so that priming can make both tiny and take the paths that only a full
@@ -59,6 +61,7 @@ export class BpeCounter implements TokenCounter {
 	constructor(readonly encoding: EncodingName, readonly table: RankTable, readonly index = new BpeIndex(table)) {
 		this._scan = scannerFor(encoding);
 		this._encoder = new BacktrackEncoder(index);
+		this._shortAscii = new ShortAsciiCounts(table);
 		this._prime();
 	}
 
@@ -101,6 +104,7 @@ export class BpeCounter implements TokenCounter {
 		const hashes = this._shortHashes;
 		const oneUnit = this._oneUnit;
 		const twoAscii = this._twoAscii;
+		const shortAscii = this._shortAscii;
 		let total = 0;
 		for (let p = start; p < end;) {
 			const e = scan(text, p, end);
@@ -125,6 +129,17 @@ export class BpeCounter implements TokenCounter {
 						twoAscii[key] = n;
 					}
 					total += n;
+					p = e;
+					continue;
+				}
+			}
+			if (length === 3 || length === 4) {
+				const a = text.charCodeAt(p);
+				const b = text.charCodeAt(p + 1);
+				const c = text.charCodeAt(p + 2);
+				const d = length === 4 ? text.charCodeAt(p + 3) : 0;
+				if ((a | b | c | d) < 128) {
+					total += length === 3 ? shortAscii.count3(a, b, c) : shortAscii.count4(a, b, c, d);
 					p = e;
 					continue;
 				}

@@ -1,0 +1,74 @@
+import * as assert from 'assert';
+import { ENCODINGS, loadBpeCounter } from '../../../src/core/tokens';
+import { ShortAsciiCounts } from '../../../src/core/tokens/shortAscii';
+import { ReferenceMerge } from './referenceMerge';
+import { seeded } from './corpus';
+
+/** Characters of base64, hex, code and prose, where pieces of three and four ASCII bytes are most common. */
+const COMMON = 'aenstxzAEQZ01789+/ ._\'\n\t';
+
+describe('Tokens short ASCII pieces', () => {
+	for (const encoding of ENCODINGS) {
+		it(`${encoding}: counts of three and four ASCII bytes equal a plain merge loop's`, async function () {
+			this.timeout(120_000);
+			const counter = await loadBpeCounter(encoding);
+			const short = new ShortAsciiCounts(counter.table);
+			const merge = new ReferenceMerge(counter.table);
+			const bytes3 = new Uint8Array(3);
+			const bytes4 = new Uint8Array(4);
+			const expect3 = (a: number, b: number, c: number): void => {
+				bytes3[0] = a;
+				bytes3[1] = b;
+				bytes3[2] = c;
+				const n = short.count3(a, b, c);
+				if (n !== merge.encode(bytes3).length) {
+					assert.fail(`${encoding}: ${JSON.stringify(String.fromCharCode(a, b, c))} counted ${n}, the merge loop makes ${merge.encode(bytes3).length}`);
+				}
+			};
+			const expect4 = (a: number, b: number, c: number, d: number): void => {
+				bytes4[0] = a;
+				bytes4[1] = b;
+				bytes4[2] = c;
+				bytes4[3] = d;
+				const n = short.count4(a, b, c, d);
+				if (n !== merge.encode(bytes4).length) {
+					assert.fail(`${encoding}: ${JSON.stringify(String.fromCharCode(a, b, c, d))} counted ${n}, the merge loop makes ${merge.encode(bytes4).length}`);
+				}
+			};
+			// Every three printable ASCII bytes (857,375 of them), and every four of the common characters (331,776).
+			for (let a = 32; a < 127; a++) {
+				for (let b = 32; b < 127; b++) {
+					for (let c = 32; c < 127; c++) {
+						expect3(a, b, c);
+					}
+				}
+			}
+			const common = Array.from(COMMON, (ch) => ch.charCodeAt(0));
+			for (const a of common) {
+				for (const b of common) {
+					for (const c of common) {
+						for (const d of common) {
+							expect4(a, b, c, d);
+						}
+					}
+				}
+			}
+			// Every four-byte ASCII token, each with one byte changed, and random ASCII (control bytes included).
+			const { pool, start } = counter.table;
+			const random = seeded(4);
+			for (let r = 0; r < counter.table.size; r++) {
+				const at = start[r];
+				if (start[r + 1] - at === 4 && pool[at] < 128 && pool[at + 1] < 128 && pool[at + 2] < 128 && pool[at + 3] < 128) {
+					const v = [pool[at], pool[at + 1], pool[at + 2], pool[at + 3]];
+					expect4(v[0], v[1], v[2], v[3]);
+					v[random(4)] = random(128);
+					expect4(v[0], v[1], v[2], v[3]);
+				}
+			}
+			for (let i = 0; i < 50_000; i++) {
+				expect3(random(128), random(128), random(128));
+				expect4(random(128), random(128), random(128), random(128));
+			}
+		});
+	}
+});
