@@ -3,7 +3,7 @@ import { BpeIndex } from './bpeIndex';
 import type { EncodingName } from './encodings';
 import { scannerFor, type PieceScanner } from './preTokenizer';
 import type { RankTable } from './rankTable';
-import { ShortAsciiCounts } from './shortAscii';
+import { SHORT_ASCII_MAX, ShortAsciiCounts } from './shortAscii';
 import { encodeUtf8 } from './utf8';
 
 /** Pieces longer than this are not cached: they rarely repeat and would pin large strings. */
@@ -19,13 +19,14 @@ const PRIME_ROUNDS = 80;
 /**
  * Text that takes every branch of the pre-tokenizers and of the encoder (backtracking included): contractions in both
  * cases, camel case, marks, digits, punctuation runs with line breaks and `/`, odd spaces (U+0085, U+3000,
- * BOM), emoji, astral letters, lone surrogates, scripts whose words are not single tokens, a piece too long to cache.
+ * BOM), emoji, astral letters, lone surrogates, scripts whose words are not single tokens, base64 and hex (short
+ * ASCII pieces of several tokens), a piece too long to cache.
  */
 const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL they\'re \'Ve \'S \'d x\u0301 \u00df \u01c5 ' +
 	'\u02b0 \u216b \u0663 12345 3.14159 \t\t  \r\n\n\n  // /* +\n/ </a>\r\n<|endoftext|> \ud83d\ude00\ud83d\udc4d ' +
 	'\ud884\udf50 \ud800 \udc00x \ufeff \u0085 \u3000 \u00a0\u2028 \u4e2d\u6587\u5b57\u7b26\u4e32 ' +
 	'\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f\u0928\u094d\u0926\u0940 ' +
-	'\u1019\u103c\u1014\u103a\u1019\u102c \u0000 ' + 'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n';
+	'\u1019\u103c\u1014\u103a\u1019\u102c \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 ' + 'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n';
 
 export interface TokenCounter {
 	readonly encoding: EncodingName;
@@ -133,6 +134,8 @@ export class BpeCounter implements TokenCounter {
 					continue;
 				}
 			}
+			// ASCII pieces of three to eight bytes are counted from the tables of short tokens (`shortAscii.ts`),
+			// with no cache: they are most of base64, hex and code, and there mostly new.
 			if (length === 3 || length === 4) {
 				const a = text.charCodeAt(p);
 				const b = text.charCodeAt(p + 1);
@@ -140,6 +143,17 @@ export class BpeCounter implements TokenCounter {
 				const d = length === 4 ? text.charCodeAt(p + 3) : 0;
 				if ((a | b | c | d) < 128) {
 					total += length === 3 ? shortAscii.count3(a, b, c) : shortAscii.count4(a, b, c, d);
+					p = e;
+					continue;
+				}
+			}
+			if (length <= SHORT_ASCII_MAX && length >= 5) {
+				let ascii = 0;
+				for (let i = p; i < e; i++) {
+					ascii |= text.charCodeAt(i);
+				}
+				if (ascii < 128) {
+					total += shortAscii.countAscii(text, p, length);
 					p = e;
 					continue;
 				}

@@ -200,10 +200,59 @@ function isAsciiLetter(c: number): boolean {
 	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/**
+ * ASCII digits and punctuation, the other pieces of base64, hex and code: `\p{N}{1,3}` and
+ * ` ?[^\s\p{L}\p{N}]+[\r\n/]*` when no letter follows a punctuation mark (then it is a prefix, and the
+ * letter alternatives take it). -1 when a non-ASCII character could change the piece.
+ */
+function o200kAsciiOther(text: string, p: number, limit: number, c0: number): number {
+	if (c0 >= 48 && c0 <= 57) {
+		let i = p + 1;
+		let c = 0;
+		while (i < limit && i < p + 3 && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+			i++;
+		}
+		// A non-ASCII character after fewer than three digits might be a digit too.
+		return i < limit && i < p + 3 && text.charCodeAt(i) >= 128 ? -1 : i;
+	}
+	let q = p;
+	if (c0 === SP) {
+		if (p + 1 >= limit) {
+			return -1;
+		}
+		q = p + 1;
+	}
+	// Printable ASCII punctuation. Control characters other than \t..\r are punctuation to the regex too, and
+	// anything from DEL on might be: a run that meets one is left to the general path.
+	let i = q;
+	let c = 0;
+	while (i < limit && (c = text.charCodeAt(i)) > SP && c < 127 && !isAsciiLetter(c) && (c < 48 || c > 57)) {
+		i++;
+	}
+	if (i === q || (i < limit && (c >= 127 || (c < SP && (c < 9 || c > 13))))) {
+		return -1;
+	}
+	if (i === q + 1 && q === p && i < limit && isAsciiLetter(c)) {
+		return -1; // one mark then a letter: a prefix (o200kAscii takes those)
+	}
+	while (i < limit) {
+		c = text.charCodeAt(i);
+		if (c !== CR && c !== LF && c !== SLASH) {
+			break;
+		}
+		i++;
+	}
+	return i;
+}
+
 function o200k(text: string, p: number, limit: number): number {
 	const first = text.charCodeAt(p);
 	if (first < 128) {
-		const e = o200kAscii(text, p, limit, first);
+		let e = o200kAscii(text, p, limit, first);
+		if (e >= 0) {
+			return e;
+		}
+		e = o200kAsciiOther(text, p, limit, first);
 		if (e >= 0) {
 			return e;
 		}

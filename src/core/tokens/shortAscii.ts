@@ -1,66 +1,96 @@
 import type { RankTable } from './rankTable';
 
-/** Rank stored for a pair of ASCII bytes that is not a token: above every real rank, so `min` needs no case. */
-export const NO_PAIR = 0x7fffffff;
+/** Rank stored for bytes that are not a token: above every real rank, so `min` needs no case. */
+export const NO_TOKEN = 0x7fffffff;
+
+/** Longest piece, in ASCII bytes, that `countAscii` takes. */
+export const SHORT_ASCII_MAX = 8;
+
+/** Bits of the filter in front of the hash table of tokens of 4 to 8 bytes (2^21 bits: 256 KB). */
+const FILTER_BITS = 21;
 
 /**
- * Token counts of ASCII pieces of three or four bytes, worked out from three small tables instead of a
- * byte pair encoding or a cache look-up. Base64, hex, identifiers and short words are mostly such pieces,
- * and most of them are new: a cache of counts only costs a miss there, and the encoder's trie walk reads
- * memory far apart. These tables (about 0.5 MB) stay in the CPU's cache.
+ * Token counts of ASCII pieces of three to eight bytes, from tables of the short ASCII tokens instead of
+ * a cache look-up and the encoder. Base64, hex, identifiers and words are mostly such pieces, and in a
+ * newly opened file most base64 or hex pieces are new: a cache of counts only costs a miss there, and the
+ * encoder's trie walk and pair checks read memory far apart.
  *
- * Why three tables are enough. tiktoken merges, over and over, the adjacent pair whose joined bytes have
- * the lowest rank (the leftmost on a tie), until no adjacent pair joins into a token.
+ * Three and four bytes have a closed form. tiktoken merges, over and over, the adjacent pair whose joined
+ * bytes have the lowest rank (the leftmost on a tie), until no adjacent pair joins into a token.
  * - Three bytes `abc` that are not one token: any merge (of `ab` or `bc`) leaves two parts that join only
  *   into `abc`, so the count is 2 if `ab` or `bc` is a token, else 3.
  * - Four bytes `abcd` that are not one token: if none of `ab`, `bc`, `cd` is a token, 4. Otherwise the
  *   lowest-ranked of them merges first, and leaves three parts with two pairs; if either of those joins,
  *   the last two parts join only into `abcd`, so the count is 2, else 3. After `ab` the pairs are `abc`
  *   and `cd`; after `bc`, `abc` and `bcd`; after `cd`, `ab` and `bcd`.
- * So: the rank of every two-byte token, whether three bytes are a token, whether four bytes are a token.
+ * Five to eight bytes run tiktoken's merge loop itself, over at most eight parts, with every rank read
+ * from these tables.
  */
 export class ShortAsciiCounts {
-	/** Rank of the token of ASCII bytes `a, b` at `a << 7 | b`, or `NO_PAIR`. 64 KB. */
-	readonly pairRank = new Int32Array(1 << 14).fill(NO_PAIR);
+	/** Rank of the token of ASCII bytes `a, b` at `a << 7 | b`, or `NO_TOKEN`. 64 KB. */
+	readonly pairRank = new Int32Array(1 << 14).fill(NO_TOKEN);
 	/** A bit per three ASCII bytes `a << 14 | b << 7 | c`: set when they are a token. 256 KB. */
 	readonly triples = new Int32Array(1 << 16);
-	/** Open-addressing set of the four-byte ASCII tokens, each as `(a << 21 | b << 14 | c << 7 | d) + 1` (0: empty). */
-	readonly quads: Int32Array;
-	private readonly _quadShift: number;
+	/** A bit per hash of every token of 4 to 8 ASCII bytes: most look-ups are of bytes that are no token. */
+	private readonly _filter = new Int32Array(1 << (FILTER_BITS - 5));
+	/**
+	 * Open-addressing table of the tokens of 3 to 8 ASCII bytes (about 100,000 for o200k; 3 MB): per slot
+	 * the first four bytes plus one (`(a << 21 | b << 14 | c << 7 | d) + 1`, so 0 is an empty slot), the
+	 * others with the length in the top bits (`length << 28 | e << 21 | f << 14 | g << 7 | h`), and the rank.
+	 */
+	private readonly _table: Int32Array;
+	private readonly _shift: number;
+	// The merge loop's parts: where each starts, and the rank of joining it with the next.
+	private readonly _starts = new Int32Array(SHORT_ASCII_MAX + 1);
+	private readonly _ranks = new Int32Array(SHORT_ASCII_MAX);
 
 	constructor(table: RankTable) {
 		const { pool, start } = table;
-		let quadCount = 0;
+		let longCount = 0;
 		for (let r = 0; r < table.size; r++) {
 			const at = start[r];
 			const length = start[r + 1] - at;
-			if (length < 2 || length > 4 || !isAscii(pool, at, length)) {
+			if (length < 2 || length > SHORT_ASCII_MAX || !isAscii(pool, at, length)) {
 				continue;
 			}
 			if (length === 2) {
 				this.pairRank[(pool[at] << 7) | pool[at + 1]] = r;
-			} else if (length === 3) {
+				continue;
+			}
+			if (length === 3) {
 				const k = (pool[at] << 14) | (pool[at + 1] << 7) | pool[at + 2];
 				this.triples[k >>> 5] |= 1 << (k & 31);
-			} else {
-				quadCount++;
 			}
+			longCount++;
 		}
-		// At most a quarter full, so a miss (most look-ups) ends after a probe or two.
-		const bits = Math.max(10, 32 - Math.clz32(4 * quadCount - 1));
-		this.quads = new Int32Array(1 << bits);
-		this._quadShift = 32 - bits;
+		// At most half full.
+		const bits = Math.max(10, 32 - Math.clz32(2 * longCount - 1));
+		this._table = new Int32Array(3 << bits);
+		this._shift = 32 - bits;
+		const bytes = new Uint8Array(SHORT_ASCII_MAX);
 		for (let r = 0; r < table.size; r++) {
 			const at = start[r];
-			if (start[r + 1] - at === 4 && isAscii(pool, at, 4)) {
-				const key = ((pool[at] << 21) | (pool[at + 1] << 14) | (pool[at + 2] << 7) | pool[at + 3]) + 1;
-				const mask = this.quads.length - 1;
-				let s = Math.imul(key, 0x9e3779b1) >>> this._quadShift;
-				while (this.quads[s] !== 0) {
-					s = (s + 1) & mask;
-				}
-				this.quads[s] = key;
+			const length = start[r + 1] - at;
+			if (length < 3 || length > SHORT_ASCII_MAX || !isAscii(pool, at, length)) {
+				continue;
 			}
+			bytes.fill(0);
+			bytes.set(pool.subarray(at, at + length));
+			const k1 = (bytes[0] << 21) | (bytes[1] << 14) | (bytes[2] << 7) | bytes[3];
+			const k2 = (length << 28) | (bytes[4] << 21) | (bytes[5] << 14) | (bytes[6] << 7) | bytes[7];
+			const h = hash(k1, k2);
+			if (length >= 4) {
+				const bit = h & ((1 << FILTER_BITS) - 1);
+				this._filter[bit >>> 5] |= 1 << (bit & 31);
+			}
+			const mask = (this._table.length / 3) - 1;
+			let s = h >>> this._shift;
+			while (this._table[3 * s] !== 0) {
+				s = (s + 1) & mask;
+			}
+			this._table[3 * s] = k1 + 1;
+			this._table[3 * s + 1] = k2;
+			this._table[3 * s + 2] = r;
 		}
 	}
 
@@ -71,28 +101,19 @@ export class ShortAsciiCounts {
 			return 1;
 		}
 		const pairs = this.pairRank;
-		return pairs[(a << 7) | b] !== NO_PAIR || pairs[(b << 7) | c] !== NO_PAIR ? 2 : 3;
+		return pairs[(a << 7) | b] !== NO_TOKEN || pairs[(b << 7) | c] !== NO_TOKEN ? 2 : 3;
 	}
 
 	/** Tokens in the ASCII bytes `a b c d`. */
 	count4(a: number, b: number, c: number, d: number): number {
-		const key = ((a << 21) | (b << 14) | (c << 7) | d) + 1;
-		const quads = this.quads;
-		const mask = quads.length - 1;
-		for (let s = Math.imul(key, 0x9e3779b1) >>> this._quadShift; ; s = (s + 1) & mask) {
-			const k = quads[s];
-			if (k === key) {
-				return 1;
-			}
-			if (k === 0) {
-				break;
-			}
+		if (this._rank((a << 21) | (b << 14) | (c << 7) | d, 4 << 28) !== NO_TOKEN) {
+			return 1;
 		}
 		const pairs = this.pairRank;
 		const ab = pairs[(a << 7) | b];
 		const bc = pairs[(b << 7) | c];
 		const cd = pairs[(c << 7) | d];
-		if (ab === NO_PAIR && bc === NO_PAIR && cd === NO_PAIR) {
+		if (ab === NO_TOKEN && bc === NO_TOKEN && cd === NO_TOKEN) {
 			return 4;
 		}
 		const triples = this.triples;
@@ -101,14 +122,109 @@ export class ShortAsciiCounts {
 		let joins: boolean;
 		if (ab <= bc && ab <= cd) {
 			// `ab` first (the leftmost wins a tie): then `abc` or `cd`.
-			joins = (triples[abc >>> 5] & (1 << (abc & 31))) !== 0 || cd !== NO_PAIR;
+			joins = (triples[abc >>> 5] & (1 << (abc & 31))) !== 0 || cd !== NO_TOKEN;
 		} else if (bc <= cd) {
 			joins = (triples[abc >>> 5] & (1 << (abc & 31))) !== 0 || (triples[bcd >>> 5] & (1 << (bcd & 31))) !== 0;
 		} else {
-			joins = ab !== NO_PAIR || (triples[bcd >>> 5] & (1 << (bcd & 31))) !== 0;
+			joins = ab !== NO_TOKEN || (triples[bcd >>> 5] & (1 << (bcd & 31))) !== 0;
 		}
 		return joins ? 2 : 3;
 	}
+
+	/**
+	 * Tokens in `text[p, p + n)`, 5 <= n <= SHORT_ASCII_MAX, every code unit ASCII: tiktoken's merge loop
+	 * over at most eight parts.
+	 */
+	countAscii(text: string, p: number, n: number): number {
+		if (this._rankOf(text, p, n) !== NO_TOKEN) {
+			return 1;
+		}
+		const starts = this._starts;
+		const ranks = this._ranks;
+		const pairs = this.pairRank;
+		for (let i = 0; i < n - 1; i++) {
+			starts[i] = p + i;
+			ranks[i] = pairs[(text.charCodeAt(p + i) << 7) | text.charCodeAt(p + i + 1)];
+		}
+		starts[n - 1] = p + n - 1;
+		starts[n] = p + n;
+		let parts = n;
+		while (parts > 1) {
+			let best = 0;
+			for (let i = 1; i < parts - 1; i++) {
+				if (ranks[i] < ranks[best]) {
+					best = i;
+				}
+			}
+			if (ranks[best] === NO_TOKEN) {
+				break;
+			}
+			// Parts `best` and `best + 1` become one; then the pairs on either side of it are new.
+			parts--;
+			for (let i = best + 1; i < parts; i++) {
+				starts[i] = starts[i + 1];
+				ranks[i] = ranks[i + 1];
+			}
+			starts[parts] = p + n;
+			if (best + 1 < parts) {
+				ranks[best] = this._rankOf(text, starts[best], starts[best + 2] - starts[best]);
+			}
+			if (best > 0) {
+				ranks[best - 1] = this._rankOf(text, starts[best - 1], starts[best + 1] - starts[best - 1]);
+			}
+		}
+		return parts;
+	}
+
+	/** Rank of the token of ASCII `text[s, s + length)`, 2 <= length <= SHORT_ASCII_MAX, or `NO_TOKEN`. */
+	private _rankOf(text: string, s: number, length: number): number {
+		const a = text.charCodeAt(s);
+		const b = text.charCodeAt(s + 1);
+		if (length === 2) {
+			return this.pairRank[(a << 7) | b];
+		}
+		const c = text.charCodeAt(s + 2);
+		if (length === 3) {
+			const k = (a << 14) | (b << 7) | c;
+			if ((this.triples[k >>> 5] & (1 << (k & 31))) === 0) {
+				return NO_TOKEN;
+			}
+			return this._rank((a << 21) | (b << 14) | (c << 7), 3 << 28);
+		}
+		const k1 = (a << 21) | (b << 14) | (c << 7) | text.charCodeAt(s + 3);
+		let k2 = length << 28;
+		for (let i = 4, shift = 21; i < length; i++, shift -= 7) {
+			k2 |= text.charCodeAt(s + i) << shift;
+		}
+		return this._rank(k1, k2);
+	}
+
+	/** Rank of the token with keys `k1`, `k2` (3 to 8 bytes), or `NO_TOKEN`. */
+	private _rank(k1: number, k2: number): number {
+		const h = hash(k1, k2);
+		if (k2 >>> 28 !== 3) {
+			const bit = h & ((1 << FILTER_BITS) - 1);
+			if ((this._filter[bit >>> 5] & (1 << (bit & 31))) === 0) {
+				return NO_TOKEN;
+			}
+		}
+		const table = this._table;
+		const mask = (table.length / 3) - 1;
+		for (let s = h >>> this._shift; ; s = (s + 1) & mask) {
+			const x = table[3 * s];
+			if (x === k1 + 1 && table[3 * s + 1] === k2) {
+				return table[3 * s + 2];
+			}
+			if (x === 0) {
+				return NO_TOKEN;
+			}
+		}
+	}
+}
+
+function hash(k1: number, k2: number): number {
+	const h = Math.imul(k1 ^ Math.imul(k2, 0x85ebca77), 0x9e3779b1);
+	return h ^ (h >>> 16);
 }
 
 function isAscii(pool: Uint8Array, at: number, length: number): boolean {

@@ -118,6 +118,26 @@ describe('Tokens exactness', () => {
 		}
 	});
 
+	it('differential fuzz of counts on ASCII-heavy text: base64, hex, code, control characters (fixed seed)', async function () {
+		this.timeout(120_000);
+		const random = seeded(20261202);
+		// ASCII of every class (DEL and control characters included), runs that make pieces of three to eight
+		// bytes, and a few characters beyond ASCII that can extend an ASCII piece (a mark, a digit, letters).
+		const ascii = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+		const alphabet = [...ascii, ...'+/=09azAZ_-.()[]{};:\'"<>!?#$%&*@^`|~ \t\n\r', 'Qx', 'kLm', 'ab3', '0x1F', 'ing', ' the', '\u0301', '\u0663', 'é', '中', '\u00a0'];
+		for (const encoding of ENCODINGS) {
+			const counter = await loadBpeCounter(encoding);
+			for (let i = 0; i < 20_000; i++) {
+				let text = '';
+				const length = 1 + random(i % 50 === 0 ? 200 : 24);
+				for (let k = 0; k < length; k++) {
+					text += alphabet[random(alphabet.length)];
+				}
+				assert.strictEqual(counter.count(text), reference(encoding).encode_ordinary(text).length, `${encoding} ${JSON.stringify(text)}`);
+			}
+		}
+	});
+
 	for (const encoding of ENCODINGS) {
 		it(`${encoding}: every token's split is the last merge of tiktoken's rule on its bytes, and every token encodes to itself`, async function () {
 			// The encoder's pair check relies on this (see `compatible` in bpeIndex.ts): a token's own bytes

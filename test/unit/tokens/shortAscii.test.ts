@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { ENCODINGS, loadBpeCounter } from '../../../src/core/tokens';
-import { ShortAsciiCounts } from '../../../src/core/tokens/shortAscii';
+import { SHORT_ASCII_MAX, ShortAsciiCounts } from '../../../src/core/tokens/shortAscii';
 import { ReferenceMerge } from './referenceMerge';
 import { seeded } from './corpus';
 
@@ -68,6 +68,51 @@ describe('Tokens short ASCII pieces', () => {
 			for (let i = 0; i < 50_000; i++) {
 				expect3(random(128), random(128), random(128));
 				expect4(random(128), random(128), random(128), random(128));
+			}
+		});
+
+		it(`${encoding}: counts of five to eight ASCII bytes equal a plain merge loop's`, async function () {
+			this.timeout(120_000);
+			const counter = await loadBpeCounter(encoding);
+			const short = new ShortAsciiCounts(counter.table);
+			const merge = new ReferenceMerge(counter.table);
+			const expect = (text: string): void => {
+				const n = short.countAscii(`<${text}>`, 1, text.length);
+				const reference = merge.encode(Buffer.from(text, 'latin1')).length;
+				if (n !== reference) {
+					assert.fail(`${encoding}: ${JSON.stringify(text)} counted ${n}, the merge loop makes ${reference}`);
+				}
+			};
+			const random = seeded(5);
+			const common = (): string => COMMON[random(COMMON.length)];
+			// Every ASCII token of five to eight bytes; each with a byte changed, with its first byte dropped and
+			// one added at the end, and with a byte added in front.
+			const { pool, start } = counter.table;
+			for (let r = 0; r < counter.table.size; r++) {
+				const at = start[r];
+				const length = start[r + 1] - at;
+				if (length < 4 || length > SHORT_ASCII_MAX || pool.subarray(at, at + length).some((b) => b >= 128)) {
+					continue;
+				}
+				const text = Buffer.from(pool.subarray(at, at + length)).toString('latin1');
+				if (length >= 5) {
+					expect(text);
+					const k = random(length);
+					expect(text.slice(0, k) + String.fromCharCode(random(128)) + text.slice(k + 1));
+					expect(text.slice(1) + common());
+				}
+				if (length < SHORT_ASCII_MAX) {
+					expect(common() + text);
+				}
+			}
+			// Random text of the common characters and of any ASCII.
+			for (let i = 0; i < 100_000; i++) {
+				const length = 5 + random(SHORT_ASCII_MAX - 4);
+				let text = '';
+				for (let k = 0; k < length; k++) {
+					text += i % 4 === 0 ? String.fromCharCode(random(128)) : common();
+				}
+				expect(text);
 			}
 		});
 	}
