@@ -18,15 +18,21 @@ const CACHE_MAX_ENTRIES = 150_000;
 const PRIME_ROUNDS = 80;
 /**
  * Text that takes every branch of the pre-tokenizers and of the encoder (backtracking included): contractions in both
- * cases, camel case, marks, digits, punctuation runs with line breaks and `/`, odd spaces (U+0085, U+3000,
- * BOM), emoji, astral letters, lone surrogates, scripts whose words are not single tokens, base64 and hex (short
- * ASCII pieces of several tokens), a piece too long to cache.
+ * cases (and near misses), camel case, marks, digits (astral ones too), punctuation runs with line breaks and `/`,
+ * odd spaces (U+0085, U+3000, BOM), emoji, astral letters, lone surrogates, letters and punctuation beyond ASCII that
+ * start a piece, scripts whose words are not single tokens, base64 and hex (short ASCII pieces of several tokens),
+ * pieces too long for the short cache and one too long to cache at all. `primingCoverage.ts` in the unit tests
+ * checks, with V8's block coverage, that loading a counter runs every block of the counting code.
  */
-const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL they\'re \'Ve \'S \'d x\u0301 \u00df \u01c5 ' +
-	'\u02b0 \u216b \u0663 12345 3.14159 \t\t  \r\n\n\n  // /* +\n/ </a>\r\n<|endoftext|> \ud83d\ude00\ud83d\udc4d ' +
+const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL we\'ll they\'re \'Ve \'S \'d don\'ry we\'lx x\u0301 \u00df \u01c5 ' +
+	'\u02b0 \u216b \u0663 12345 3.14159 7\u0663 \ud835\udfd9\ud835\udfda \t\t  \r\n\n\n  // /* +\n/ </a>\r\n<|endoftext|> ' +
+	'x\u2014\u2014/\r\n x+ab\u00e9 1x\u00c9. a\ud83d\ude00 \ud83d\ude00\ud83d\udc4d A\ud835\udc1a\ud835\udc1b ' +
 	'\ud884\udf50 \ud800 \udc00x \ufeff \u0085 \u3000 \u00a0\u2028 \u4e2d\u6587\u5b57\u7b26\u4e32 ' +
 	'\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f\u0928\u094d\u0926\u0940 ' +
-	'\u1019\u103c\u1014\u103a\u1019\u102c \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 ' + 'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n';
+	'\u1019\u103c\u1014\u103a\u1019\u102c \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization ' +
+	'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n';
+/** Text whose last characters take the branches that only the end of a text (or of a chunk) takes. */
+const PRIMER_ENDS = ['x\'', 'x\'r', 'end '];
 
 export interface TokenCounter {
 	readonly encoding: EncodingName;
@@ -73,16 +79,20 @@ export class BpeCounter implements TokenCounter {
 	 */
 	private _prime(): void {
 		// The first round takes the cache-miss branches, later ones the hits; `encodePieces` encodes every piece.
-		// Every other round runs with one set of four ways and a Map of two: full sets, victims, start-overs.
+		// Every other round runs with one set of four ways and a Map of two, both emptied first: full sets,
+		// victims, start-overs.
 		for (let i = 0; i < PRIME_ROUNDS; i++) {
 			const tiny = (i & 1) === 1;
 			this._setShift = tiny ? 30 : 32 - SHORT_BITS;
 			this._cacheLimit = tiny ? 2 : CACHE_MAX_ENTRIES;
-			this.count(PRIMER);
-			this.encodePieces(PRIMER, ignore);
 			if (tiny) {
 				this._shortUnits.fill(0, 0, 64);
 				this._cache.clear();
+			}
+			this.count(PRIMER);
+			this.encodePieces(PRIMER, ignore);
+			for (const end of PRIMER_ENDS) {
+				this.count(end);
 			}
 		}
 		this._setShift = 32 - SHORT_BITS;

@@ -29,6 +29,15 @@ const EDGE_CASES = [
 	'a'.repeat(100), ' '.repeat(100), '\n'.repeat(50), '😀'.repeat(50), 'ab'.repeat(3000), ' '.repeat(5000) + 'x',
 ];
 
+/** 1 to `maxParts` parts of `alphabet`, picked by `random`. */
+function fuzzText(random: (n: number) => number, alphabet: readonly string[], maxParts: number): string {
+	let text = '';
+	for (let k = 1 + random(maxParts); k > 0; k--) {
+		text += alphabet[random(alphabet.length)];
+	}
+	return text;
+}
+
 describe('Tokens exactness', () => {
 	for (const encoding of ENCODINGS) {
 		it(`${encoding}: hand-made edge cases encode exactly as tiktoken`, async () => {
@@ -108,11 +117,7 @@ describe('Tokens exactness', () => {
 		for (const encoding of ENCODINGS) {
 			const counter = await loadBpeCounter(encoding);
 			for (let i = 0; i < 10_000; i++) {
-				let text = '';
-				const length = 1 + random(i % 50 === 0 ? 300 : 16);
-				for (let k = 0; k < length; k++) {
-					text += alphabet[random(alphabet.length)];
-				}
+				const text = fuzzText(random, alphabet, i % 50 === 0 ? 300 : 16);
 				assert.deepStrictEqual(counter.encode(text), refEncode(encoding, text), `${encoding} ${JSON.stringify(text)}`);
 			}
 		}
@@ -128,11 +133,7 @@ describe('Tokens exactness', () => {
 		for (const encoding of ENCODINGS) {
 			const counter = await loadBpeCounter(encoding);
 			for (let i = 0; i < 20_000; i++) {
-				let text = '';
-				const length = 1 + random(i % 50 === 0 ? 200 : 24);
-				for (let k = 0; k < length; k++) {
-					text += alphabet[random(alphabet.length)];
-				}
+				const text = fuzzText(random, alphabet, i % 50 === 0 ? 200 : 24);
 				assert.strictEqual(counter.count(text), reference(encoding).encode_ordinary(text).length, `${encoding} ${JSON.stringify(text)}`);
 			}
 		}
