@@ -34,70 +34,63 @@ export class ShortAsciiCounts {
 	/** A bit per hash of every token of 4 to 8 ASCII bytes: most look-ups are of bytes that are no token. */
 	private readonly _filter = new Int32Array(1 << (FILTER_BITS - 5));
 	/**
-	 * Open-addressing table of the tokens of 3 to 8 ASCII bytes (about 100,000 for o200k; 3 MB): per slot
+	 * Open-addressing table of the tokens of 3 to 8 ASCII bytes (about 100,000 for o200k; 1.5 MB): per slot
 	 * the first four bytes plus one (`(a << 21 | b << 14 | c << 7 | d) + 1`, so 0 is an empty slot), the
 	 * others with the length in the top bits (`length << 28 | e << 21 | f << 14 | g << 7 | h`), and the rank.
 	 */
-	private readonly _table: Int32Array;
-	private readonly _shift: number;
+	private _table = new Int32Array(0);
+	private _shift = 32;
 	// The merge loop's parts: where each starts, and the rank of joining it with the next.
 	private readonly _starts = new Int32Array(SHORT_ASCII_MAX + 1);
 	private readonly _ranks = new Int32Array(SHORT_ASCII_MAX);
 
 	constructor(table: RankTable) {
 		const { pool, start } = table;
-		// The ranks of the ASCII tokens of 3 to 8 bytes, gathered on the way (one pass over the vocabulary).
-		const long = new Int32Array(table.size);
-		let longCount = 0;
-		for (let r = 0; r < table.size; r++) {
-			const at = start[r];
-			const length = start[r + 1] - at;
-			if (length < 2 || length > SHORT_ASCII_MAX || !isAscii(pool, at, length)) {
-				continue;
-			}
-			if (length === 2) {
-				this.pairRank[(pool[at] << 7) | pool[at + 1]] = r;
-				continue;
-			}
-			if (length === 3) {
-				const k = (pool[at] << 14) | (pool[at + 1] << 7) | pool[at + 2];
-				this.triples[k >>> 5] |= 1 << (k & 31);
-			}
-			long[longCount++] = r;
-		}
-		// At most half full.
-		const bits = Math.max(10, 32 - Math.clz32(2 * longCount - 1));
-		const slots = new Int32Array(3 << bits);
-		const mask = (1 << bits) - 1;
-		this._table = slots;
-		this._shift = 32 - bits;
-		for (let i = 0; i < longCount; i++) {
-			const r = long[i];
-			const at = start[r];
-			const length = start[r + 1] - at;
-			let k1 = 0;
-			let k2 = 0;
-			for (let j = 0; j < SHORT_ASCII_MAX; j++) {
-				const b = j < length ? pool[at + j] : 0;
-				if (j < 4) {
-					k1 = (k1 << 7) | b;
-				} else {
-					k2 = (k2 << 7) | b;
+		// Two passes over the vocabulary (count, then fill) rather than keys kept in between: on these machines
+		// the first write to each page of fresh memory costs more than working the keys out twice.
+		let count = 0;
+		for (let pass = 0; pass < 2; pass++) {
+			for (let r = 0; r < table.size; r++) {
+				const at = start[r];
+				const length = start[r + 1] - at;
+				if (length < 2 || length > SHORT_ASCII_MAX || pool[at] >= 128) {
+					continue;
+				}
+				let high = 0;
+				let k1 = 0;
+				let k2 = 0;
+				for (let j = 0; j < length; j++) {
+					const b = pool[at + j];
+					high |= b;
+					if (j < 4) {
+						k1 = (k1 << 7) | b;
+					} else {
+						k2 = (k2 << 7) | b;
+					}
+				}
+				if (high >= 128) {
+					continue;
+				}
+				if (pass === 0) {
+					if (length === 2) {
+						this.pairRank[k1] = r;
+					} else {
+						if (length === 3) {
+							this.triples[k1 >>> 5] |= 1 << (k1 & 31);
+						}
+						count++;
+					}
+				} else if (length > 2) {
+					this._insert(length === 3 ? k1 << 7 : k1, (length << 28) | (length > 4 ? k2 << (7 * (SHORT_ASCII_MAX - length)) : 0), r);
 				}
 			}
-			k2 |= length << 28;
-			const h = hash(k1, k2);
-			if (length >= 4) {
-				const bit = h & ((1 << FILTER_BITS) - 1);
-				this._filter[bit >>> 5] |= 1 << (bit & 31);
+			if (pass === 0) {
+				// At most four fifths full (1.5 MB for o200k): a look-up that gets here is mostly a hit, and a
+				// bigger table costs more to bring in than the probes it saves.
+				const bits = Math.max(10, 32 - Math.clz32(Math.ceil(count / 0.8) - 1));
+				this._table = new Int32Array(3 << bits);
+				this._shift = 32 - bits;
 			}
-			let s = h >>> this._shift;
-			while (slots[3 * s] !== 0) {
-				s = (s + 1) & mask;
-			}
-			slots[3 * s] = k1 + 1;
-			slots[3 * s + 1] = k2;
-			slots[3 * s + 2] = r;
 		}
 		this._prime();
 	}
@@ -110,28 +103,45 @@ export class ShortAsciiCounts {
 	 * block coverage, that no branch is left out.
 	 */
 	private _prime(): void {
-		const sample = 'aetxzAQZ09+/ .\'\n\u0001\u007f';
+		const sample = 'aetzAQZ09+/ \'\n\u0001\u007f';
 		const codes = Array.from(sample, (ch) => ch.charCodeAt(0));
 		for (const a of codes) {
 			for (const b of codes) {
 				for (const c of codes) {
 					this.count3(a, b, c);
-					for (let i = 0; i < codes.length; i += 3) {
-						this.count4(a, b, c, codes[i]);
-					}
+					this.count4(a, b, c, codes[(a + b + c) % codes.length]);
+					this.count4(c, a, b, codes[(a * b + c) % codes.length]);
 				}
 			}
 		}
-		let seed = 1;
-		for (let i = 0; i < 3000; i++) {
-			let text = '';
-			const length = 5 + (i % (SHORT_ASCII_MAX - 4));
-			for (let k = 0; k < length; k++) {
-				seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-				text += sample[(seed >>> 8) % sample.length];
-			}
-			this.countAscii(text, 0, length);
+		// Pieces of five to eight bytes at every offset of a scrambled text of the same characters.
+		let text = '';
+		for (let i = 0, seed = 1; i < 1024; i++) {
+			seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+			text += sample[(seed >>> 8) % sample.length];
 		}
+		for (let p = 0; p + SHORT_ASCII_MAX <= text.length; p++) {
+			this.countAscii(text, p, 5 + (p % (SHORT_ASCII_MAX - 4)));
+		}
+	}
+
+
+	/** Enters a token of 3 to 8 bytes, by its keys, into the hash table (and the filter when it has 4 or more). */
+	private _insert(k1: number, k2: number, rank: number): void {
+		const h = hash(k1, k2);
+		if (k2 >>> 28 !== 3) {
+			const bit = h & ((1 << FILTER_BITS) - 1);
+			this._filter[bit >>> 5] |= 1 << (bit & 31);
+		}
+		const slots = this._table;
+		const mask = slots.length / 3 - 1;
+		let s = h >>> this._shift;
+		while (slots[3 * s] !== 0) {
+			s = (s + 1) & mask;
+		}
+		slots[3 * s] = k1 + 1;
+		slots[3 * s + 1] = k2;
+		slots[3 * s + 2] = rank;
 	}
 
 	/** Tokens in the ASCII bytes `a b c`. */
@@ -265,13 +275,4 @@ export class ShortAsciiCounts {
 function hash(k1: number, k2: number): number {
 	const h = Math.imul(k1 ^ Math.imul(k2, 0x85ebca77), 0x9e3779b1);
 	return h ^ (h >>> 16);
-}
-
-function isAscii(pool: Uint8Array, at: number, length: number): boolean {
-	for (let i = at; i < at + length; i++) {
-		if (pool[i] >= 128) {
-			return false;
-		}
-	}
-	return true;
 }
