@@ -144,8 +144,9 @@ export class BpeCounter implements TokenCounter {
 					continue;
 				}
 			}
-			// ASCII pieces of three to eight bytes are counted from the tables of short tokens (`shortAscii.ts`),
-			// with no cache: they are most of base64, hex and code, and there mostly new.
+			// ASCII pieces of three to eight bytes are counted from the tables of short tokens (`shortAscii.ts`):
+			// they are most of base64, hex and code, and there mostly new. Three and four bytes need no cache;
+			// longer ones that are not one token go through the cache, with the tables' merge loop on a miss.
 			if (length === 3 || length === 4) {
 				const a = text.charCodeAt(p);
 				const b = text.charCodeAt(p + 1);
@@ -157,15 +158,19 @@ export class BpeCounter implements TokenCounter {
 					continue;
 				}
 			}
+			let asciiMerge = false;
 			if (length <= SHORT_ASCII_MAX && length >= 5) {
 				let ascii = 0;
 				for (let i = p; i < e; i++) {
 					ascii |= text.charCodeAt(i);
 				}
 				if (ascii < 128) {
-					total += shortAscii.countAscii(text, p, length);
-					p = e;
-					continue;
+					if (shortAscii.isToken(text, p, length)) {
+						total += 1;
+						p = e;
+						continue;
+					}
+					asciiMerge = true;
 				}
 			}
 			if (length <= SHORT) {
@@ -208,7 +213,7 @@ export class BpeCounter implements TokenCounter {
 				if (slot < 0) {
 					slot = victim;
 				}
-				const n = this._countPiece(text, p, e);
+				const n = asciiMerge ? shortAscii.mergeCount(text, p, length) : this._countPiece(text, p, e);
 				const at = slot << 4;
 				hashes[slot << 3] = h;
 				units[at + 2] = length;

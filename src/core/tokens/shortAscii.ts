@@ -186,9 +186,16 @@ export class ShortAsciiCounts {
 	 * over at most eight parts.
 	 */
 	countAscii(text: string, p: number, n: number): number {
-		if (this._rankOf(text, p, n) !== NO_TOKEN) {
-			return 1;
-		}
+		return this.isToken(text, p, n) ? 1 : this.mergeCount(text, p, n);
+	}
+
+	/** Whether ASCII `text[p, p + n)`, 3 <= n <= SHORT_ASCII_MAX, is one token. */
+	isToken(text: string, p: number, n: number): boolean {
+		return this._rankOf(text, p, n) !== NO_TOKEN;
+	}
+
+	/** `countAscii` of a piece that is not one token: the merge loop. */
+	mergeCount(text: string, p: number, n: number): number {
 		const starts = this._starts;
 		const ranks = this._ranks;
 		const pairs = this.pairRank;
