@@ -69,8 +69,8 @@ async function handle(page, resultsDir, request) {
 }
 
 /**
- * Runs in the page: from now on, every time the DOM under `within` changes, the innerText of each selector in
- * `fields` is read (textContent), and a snapshot is kept whenever one of them differs from the last snapshot.
+ * Runs in the page: from now on, every time the DOM under `within` changes, the text of each selector in
+ * `fields` is read, and a snapshot is kept whenever one of them differs from the last snapshot.
  */
 function startRecording({ name, within, fields }) {
 	const recorders = (window.__aiNotesRecorders ??= {});

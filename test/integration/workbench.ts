@@ -65,7 +65,7 @@ export const workbench = {
 	hover: (selector: string): Promise<boolean> => request<boolean>('hover', selector),
 	/**
 	 * Starts recording, in the page itself, every change of the text of some elements under `within`: each
-	 * snapshot maps a field name to the joined innerText of the elements its selector matches. Nothing that is
+	 * snapshot maps a field name to the joined textContent of the elements its selector matches. Nothing that is
 	 * rendered is missed, however briefly. Read the snapshots with `recorded`.
 	 */
 	record: (name: string, within: string, fields: Record<string, string>): Promise<boolean> => request<boolean>('record', { name, within, fields }),

@@ -147,24 +147,18 @@ export class BpeCounter implements TokenCounter {
 			// ASCII pieces of three to eight bytes are counted from the tables of short tokens (`shortAscii.ts`):
 			// they are most of base64, hex and code, and there mostly new. Three and four bytes need no cache;
 			// longer ones that are not one token go through the cache, with the tables' merge loop on a miss.
-			if (length === 3 || length === 4) {
-				const a = text.charCodeAt(p);
-				const b = text.charCodeAt(p + 1);
-				const c = text.charCodeAt(p + 2);
-				const d = length === 4 ? text.charCodeAt(p + 3) : 0;
-				if ((a | b | c | d) < 128) {
-					total += length === 3 ? shortAscii.count3(a, b, c) : shortAscii.count4(a, b, c, d);
-					p = e;
-					continue;
-				}
-			}
 			let asciiMerge = false;
-			if (length <= SHORT_ASCII_MAX && length >= 5) {
+			if (length >= 3 && length <= SHORT_ASCII_MAX) {
 				let ascii = 0;
 				for (let i = p; i < e; i++) {
 					ascii |= text.charCodeAt(i);
 				}
 				if (ascii < 128) {
+					if (length <= 4) {
+						total += shortAscii.count34(text, p, length);
+						p = e;
+						continue;
+					}
 					if (shortAscii.isToken(text, p, length)) {
 						total += 1;
 						p = e;

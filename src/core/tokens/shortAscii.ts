@@ -125,7 +125,6 @@ export class ShortAsciiCounts {
 		}
 	}
 
-
 	/** Enters a token of 3 to 8 bytes, by its keys, into the hash table (and the filter when it has 4 or more). */
 	private _insert(k1: number, k2: number, rank: number): void {
 		const h = hash(k1, k2);
@@ -142,6 +141,14 @@ export class ShortAsciiCounts {
 		slots[3 * s] = k1 + 1;
 		slots[3 * s + 1] = k2;
 		slots[3 * s + 2] = rank;
+	}
+
+	/** Tokens in ASCII `text[p, p + n)`, n 3 or 4. */
+	count34(text: string, p: number, n: number): number {
+		const a = text.charCodeAt(p);
+		const b = text.charCodeAt(p + 1);
+		const c = text.charCodeAt(p + 2);
+		return n === 3 ? this.count3(a, b, c) : this.count4(a, b, c, text.charCodeAt(p + 3));
 	}
 
 	/** Tokens in the ASCII bytes `a b c`. */

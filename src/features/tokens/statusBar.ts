@@ -22,6 +22,13 @@ export function isCountable(document: vscode.TextDocument): boolean {
 	return !HIDDEN_SCHEMES.has(document.uri.scheme);
 }
 
+/** Characters that a count of `ranges` (or, with none, of the whole document) covers. */
+function countedLength(document: vscode.TextDocument, ranges: readonly (readonly [number, number])[]): number {
+	return ranges.length > 0
+		? ranges.reduce((sum, [start, end]) => sum + end - start, 0)
+		: document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
 export function formatNumber(n: number): string {
 	return new Intl.NumberFormat(vscode.env.language).format(n);
 }
@@ -77,10 +84,8 @@ export class TokenStatusBar extends Disposable {
 		const selections = editor.selections.filter((s) => !s.isEmpty);
 		const ranges = selections.map((s) => [document.offsetAt(s.start), document.offsetAt(s.end)] as const);
 		const key = `${document.uri.toString()}|${encoding}`;
-		const size = ranges.length > 0
-			? ranges.reduce((sum, [start, end]) => sum + end - start, 0)
-			: document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-		const otherFigure = this._shown !== undefined && this._shown.key !== key;
+		// The length is measured only when another document's (or encoding's) figure is on show, not per keystroke.
+		const otherLargeFigure = this._shown !== undefined && this._shown.key !== key && countedLength(document, ranges) >= LARGE_TEXT_CHARS;
 		const counting = setTimeout(() => {
 			if (generation === this._generation) {
 				// Keep the last figure only when it is for this same document; never a number for another one.
@@ -89,7 +94,7 @@ export class TokenStatusBar extends Disposable {
 				this._item.tooltip = vscode.l10n.t('Counting tokens ({0})…', encoding);
 				this._item.show();
 			}
-		}, otherFigure && size >= LARGE_TEXT_CHARS ? 0 : SHOW_COUNTING_AFTER_MS);
+		}, otherLargeFigure ? 0 : SHOW_COUNTING_AFTER_MS);
 		let counts: Counts | undefined;
 		try {
 			counts = await this._client.countDocument(document, encoding, ranges);

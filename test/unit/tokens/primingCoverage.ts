@@ -7,7 +7,7 @@ import * as path from 'path';
 /** The functions that counting runs, by file. */
 export const HOT_FUNCTIONS: Record<string, readonly string[]> = {
 	'counter.js': ['countRange', '_countPiece', '_encodePiece'],
-	'shortAscii.js': ['count3', 'count4', 'isToken', 'mergeCount', '_rankOf', '_rank'],
+	'shortAscii.js': ['count34', 'count3', 'count4', 'isToken', 'mergeCount', '_rankOf', '_rank'],
 	'preTokenizer.js': ['cpAt', 'contractionEnd', 'runEnd', 'isSpaceCode', 'whitespaceEnd', 'otherRunEnd', 'isOther', 'punctuationStart',
 		'o200kCamelLower', 'o200kCamelUpper', 'o200kAscii', 'o200kAsciiOther', 'isAsciiLetter', 'o200k', 'digitsEnd', 'cl100k', 'gpt2'],
 	'backtrackEncoder.js': ['encode', 'longestToken'],
