@@ -1,5 +1,6 @@
 import { BacktrackEncoder } from './backtrackEncoder';
 import { BpeIndex } from './bpeIndex';
+import { PointCuts } from './cuts';
 import type { EncodingName } from './encodings';
 import { scannerFor, type PieceScanner } from './preTokenizer';
 import type { RankTable } from './rankTable';
@@ -16,6 +17,8 @@ const SHORT_BITS = 17;
 const CACHE_MAX_ENTRIES = 150_000;
 /** Rounds of priming: enough for V8 to optimise the counting paths (~50 ms of CPU at load). */
 const PRIME_ROUNDS = 80;
+/** Slots of the table of two-unit parts. */
+const TWO_UNIT_BITS = 13;
 /**
  * Text that takes every branch of the pre-tokenizers and of the encoder (backtracking included): contractions in both
  * cases (and near misses), camel case, marks, digits (astral ones too), punctuation runs with line breaks and `/`,
@@ -29,7 +32,7 @@ const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL we\'l
 	'x\u2014\u2014/\r\n x+ab\u00e9 1x\u00c9. a\ud83d\ude00 \ud83d\ude00\ud83d\udc4d A\ud835\udc1a\ud835\udc1b ' +
 	'\ud884\udf50 \ud800 \udc00x \ufeff \u0085 \u3000 \u00a0\u2028 \u4e2d\u6587\u5b57\u7b26\u4e32 ' +
 	'\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f\u0928\u094d\u0926\u0940 ' +
-	'\u1019\u103c\u1014\u103a\u1019\u102c \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization ' +
+	'\u1019\u103c\u1014\u103a\u1019\u102c a\u03b9a\u043ea\u58eb !\ud800 \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization characteristically ' +
 	'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n';
 /** Text whose last characters take the branches that only the end of a text (or of a chunk) takes. */
 const PRIMER_ENDS = ['x\'', 'x\'r', 'end '];
@@ -58,6 +61,11 @@ export class BpeCounter implements TokenCounter {
 	private readonly _oneUnit = new Uint8Array(65536);
 	private readonly _twoAscii = new Uint8Array(128 * 128);
 	private readonly _shortAscii: ShortAsciiCounts;
+	private readonly _cuts: PointCuts;
+	// Parts of two code units between cuts (`_countSplit`): a few thousand in a script, so a small table of
+	// its own (40 KB) keeps them out of the piece caches. A count of 0 is an empty slot.
+	private readonly _twoUnitKeys = new Int32Array(1 << TWO_UNIT_BITS);
+	private readonly _twoUnitCounts = new Uint8Array(1 << TWO_UNIT_BITS);
 	private _bytes = new Uint8Array(64); // grows (priming grows it once, so V8 has seen that path)
 	// Which bits of a piece's hash pick its set, and how many long pieces the Map holds before it starts
 	// over: fields, not constants, so that priming can make both tiny and take the paths that only a full
@@ -69,6 +77,7 @@ export class BpeCounter implements TokenCounter {
 		this._scan = scannerFor(encoding);
 		this._encoder = new BacktrackEncoder(index);
 		this._shortAscii = new ShortAsciiCounts(table);
+		this._cuts = new PointCuts(table);
 		this._prime();
 	}
 
@@ -101,6 +110,7 @@ export class BpeCounter implements TokenCounter {
 		this._shortUnits.fill(0);
 		this._oneUnit.fill(0);
 		this._twoAscii.fill(0);
+		this._twoUnitCounts.fill(0);
 	}
 
 	count(text: string): number {
@@ -110,12 +120,10 @@ export class BpeCounter implements TokenCounter {
 	/** Tokens in `text[start, end)`, as if that range were the whole text. */
 	countRange(text: string, start: number, end: number): number {
 		const scan = this._scan;
-		const cache = this._cache;
-		const units = this._shortUnits;
-		const hashes = this._shortHashes;
 		const oneUnit = this._oneUnit;
 		const twoAscii = this._twoAscii;
 		const shortAscii = this._shortAscii;
+		const cuts = this._cuts;
 		let total = 0;
 		for (let p = start; p < end;) {
 			const e = scan(text, p, end);
@@ -167,72 +175,118 @@ export class BpeCounter implements TokenCounter {
 					asciiMerge = true;
 				}
 			}
-			if (length <= SHORT) {
-				// FNV-1a over the code units; no string is made unless the piece is new.
-				let h = 0x811c9dc5;
-				for (let i = p; i < e; i++) {
-					h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-				}
-				h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
-				// Four ways per set: a piece may sit in any slot of its set.
-				const set = (h >>> this._setShift) & ~3;
-				// If the set is full, the hash's low bits (not used to pick the set) choose the way to replace;
-				// computed here, on the path every piece takes, so that V8 has type feedback for it.
-				const victim = set + (h & 3);
-				let slot = -1;
-				let hit = false;
-				for (let way = set; way < set + 4; way++) {
-					const at = way << 4;
-					const l = units[at + 2];
-					if (l === 0) {
-						slot = way;
-						break;
-					}
-					if (hashes[way << 3] === h && l === length) {
-						let i = 0;
-						while (i < length && units[at + 4 + i] === text.charCodeAt(p + i)) {
-							i++;
-						}
-						if (i === length) {
-							total += units[at + 3];
-							hit = true;
-							break;
-						}
-					}
-				}
-				if (hit) {
-					p = e;
-					continue;
-				}
-				if (slot < 0) {
-					slot = victim;
-				}
-				const n = asciiMerge ? shortAscii.mergeCount(text, p, length) : this._countPiece(text, p, e);
-				const at = slot << 4;
-				hashes[slot << 3] = h;
-				units[at + 2] = length;
-				units[at + 3] = n;
-				for (let i = 0; i < length; i++) {
-					units[at + 4 + i] = text.charCodeAt(p + i);
-				}
-				total += n;
-			} else if (length <= CACHE_MAX_CHARS) {
-				const piece = text.slice(p, e);
-				let n = cache.get(piece);
-				if (n === undefined) {
-					n = this._countPiece(text, p, e);
-					if (cache.size >= this._cacheLimit) {
-						cache.clear();
-					}
-					cache.set(piece, n);
-				}
-				total += n;
+			if (asciiMerge) {
+				total += this._cached(text, p, e, true);
 			} else {
-				total += this._countPiece(text, p, e);
+				const cut = cuts.next(text, p, e);
+				total += cut === e ? this._cached(text, p, e, false) : this._sumParts(text, p, cut, e);
 			}
 			p = e;
 		}
 		return total;
+	}
+
+	/** The count of `text[p, e)` from the caches; on a miss, counted (by the short-ASCII merge loop or the encoder) and entered. */
+	private _cached(text: string, p: number, e: number, asciiMerge: boolean): number {
+		const length = e - p;
+		if (length <= SHORT) {
+			const units = this._shortUnits;
+			// FNV-1a over the code units; no string is made unless the piece is new.
+			let h = 0x811c9dc5;
+			for (let i = p; i < e; i++) {
+				h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+			}
+			h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+			// Four ways per set: a piece may sit in any slot of its set.
+			const set = (h >>> this._setShift) & ~3;
+			let slot = -1;
+			for (let way = set; way < set + 4; way++) {
+				const at = way << 4;
+				const l = units[at + 2];
+				if (l === 0) {
+					slot = way;
+					break;
+				}
+				if (this._shortHashes[way << 3] === h && l === length) {
+					let i = 0;
+					while (i < length && units[at + 4 + i] === text.charCodeAt(p + i)) {
+						i++;
+					}
+					if (i === length) {
+						return units[at + 3];
+					}
+				}
+			}
+			if (slot < 0) {
+				// The set is full: the hash's low bits (not used to pick the set) choose the way to replace.
+				slot = set + (h & 3);
+			}
+			const n = this._miss(text, p, e, asciiMerge);
+			const at = slot << 4;
+			this._shortHashes[slot << 3] = h;
+			units[at + 2] = length;
+			units[at + 3] = n;
+			for (let i = 0; i < length; i++) {
+				units[at + 4 + i] = text.charCodeAt(p + i);
+			}
+			return n;
+		}
+		if (length <= CACHE_MAX_CHARS) {
+			const piece = text.slice(p, e);
+			let n = this._cache.get(piece);
+			if (n === undefined) {
+				n = this._miss(text, p, e, asciiMerge);
+				if (this._cache.size >= this._cacheLimit) {
+					this._cache.clear();
+				}
+				this._cache.set(piece, n);
+			}
+			return n;
+		}
+		return this._miss(text, p, e, asciiMerge);
+	}
+
+	private _miss(text: string, p: number, e: number, asciiMerge: boolean): number {
+		return asciiMerge ? this._shortAscii.mergeCount(text, p, e - p) : this._countPiece(text, p, e);
+	}
+
+	/**
+	 * The count of a piece with a point at `cut` that no token crosses (`cuts.ts`): the sum of the counts of its
+	 * parts between such points. In most scripts other than Latin the parts are one or two characters, seen
+	 * before even when the word is new, so the parts are looked up in small tables rather than the piece in
+	 * the large caches (whose look-ups, for a text of many different words, mostly wait on memory).
+	 */
+	private _sumParts(text: string, p: number, cut: number, e: number): number {
+		const cuts = this._cuts;
+		let total = 0;
+		for (let s = p; ;) {
+			if (cut - s === 1) {
+				const c = text.charCodeAt(s);
+				let n = this._oneUnit[c];
+				if (n === 0) {
+					n = this._countPiece(text, s, cut);
+					this._oneUnit[c] = n;
+				}
+				total += n;
+			} else if (cut - s === 2) {
+				const key = (text.charCodeAt(s) << 16) | text.charCodeAt(s + 1);
+				const slot = Math.imul(key, 0x9e3779b1) >>> (32 - TWO_UNIT_BITS);
+				let n = this._twoUnitCounts[slot];
+				if (n === 0 || this._twoUnitKeys[slot] !== key) {
+					n = this._countPiece(text, s, cut);
+					this._twoUnitKeys[slot] = key;
+					this._twoUnitCounts[slot] = n;
+				}
+				total += n;
+			} else {
+				total += this._cached(text, s, cut, false);
+			}
+			if (cut === e) {
+				return total;
+			}
+			s = cut;
+			cut = cuts.next(text, s, e);
+		}
 	}
 
 	encode(text: string): number[] {

@@ -35,3 +35,12 @@ export function seeded(seed: number): (n: number) => number {
 		return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
 	};
 }
+
+/** 1 to `maxParts` parts of `alphabet`, picked by `random`. */
+export function fuzzText(random: (n: number) => number, alphabet: readonly string[], maxParts: number): string {
+	let text = '';
+	for (let k = 1 + random(maxParts); k > 0; k--) {
+		text += alphabet[random(alphabet.length)];
+	}
+	return text;
+}

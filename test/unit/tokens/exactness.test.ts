@@ -3,7 +3,7 @@ import { get_encoding, type Tiktoken } from 'tiktoken';
 import { BpeCounter, ENCODINGS, loadBpeCounter, type EncodingName } from '../../../src/core/tokens';
 import { RankTable } from '../../../src/core/tokens/rankTable';
 import { ReferenceMerge } from './referenceMerge';
-import { corpusFiles, readCorpus, seeded } from './corpus';
+import { corpusFiles, fuzzText, readCorpus, seeded } from './corpus';
 
 /** The reference: OpenAI's tiktoken (Rust core compiled to WebAssembly), ordinary-text mode. */
 const references = new Map<EncodingName, Tiktoken>();
@@ -28,15 +28,6 @@ const EDGE_CASES = [
 	'नमस्ते दुनिया', 'မင်္ဂလာပါ', '你好，世界。', 'مرحبا بالعالم', 'Привет мир', 'ﬁne', 'ß', 'İstanbul', 'ΣΊΣΥΦΟΣ',
 	'a'.repeat(100), ' '.repeat(100), '\n'.repeat(50), '😀'.repeat(50), 'ab'.repeat(3000), ' '.repeat(5000) + 'x',
 ];
-
-/** 1 to `maxParts` parts of `alphabet`, picked by `random`. */
-function fuzzText(random: (n: number) => number, alphabet: readonly string[], maxParts: number): string {
-	let text = '';
-	for (let k = 1 + random(maxParts); k > 0; k--) {
-		text += alphabet[random(alphabet.length)];
-	}
-	return text;
-}
 
 describe('Tokens exactness', () => {
 	for (const encoding of ENCODINGS) {
