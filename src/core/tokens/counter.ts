@@ -17,6 +17,10 @@ const SHORT_BITS = 17;
 const CACHE_MAX_ENTRIES = 150_000;
 /** Rounds of priming: enough for V8 to optimise the counting paths (~50 ms of CPU at load). */
 const PRIME_ROUNDS = 80;
+/** What `_cached` counts on a miss: a piece (no cut in it), a short ASCII piece, a part between cuts. */
+const KIND_PIECE = 0;
+const KIND_ASCII = 1;
+const KIND_PART = 2;
 /** Slots of the table of two-unit parts. */
 const TWO_UNIT_BITS = 13;
 /**
@@ -24,8 +28,9 @@ const TWO_UNIT_BITS = 13;
  * cases (and near misses), camel case, marks, digits (astral ones too), punctuation runs with line breaks and `/`,
  * odd spaces (U+0085, U+3000, BOM), emoji, astral letters, lone surrogates, letters and punctuation beyond ASCII that
  * start a piece, scripts whose words are not single tokens, base64 and hex (short ASCII pieces of several tokens),
- * pieces too long for the short cache and one too long to cache at all. `primingCoverage.ts` in the unit tests
- * checks, with V8's block coverage, that loading a counter runs every block of the counting code.
+ * pieces too long for the short cache and one too long to cache at all, and parts between cuts (`cuts.ts`) of every
+ * kind. `primingCoverage.ts` in the unit tests checks, with V8's block coverage, that loading a counter runs every
+ * block of the counting code.
  */
 const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL we\'ll they\'re \'Ve \'S \'d don\'ry we\'lx x\u0301 \u00df \u01c5 ' +
 	'\u02b0 \u216b \u0663 12345 3.14159 7\u0663 \ud835\udfd9\ud835\udfda \t\t  \r\n\n\n  // /* +\n/ </a>\r\n<|endoftext|> ' +
@@ -33,7 +38,9 @@ const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL we\'l
 	'\ud884\udf50 \ud800 \udc00x \ufeff \u0085 \u3000 \u00a0\u2028 \u4e2d\u6587\u5b57\u7b26\u4e32 ' +
 	'\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f\u0928\u094d\u0926\u0940 ' +
 	'\u1019\u103c\u1014\u103a\u1019\u102c a\u03b9a\u043ea\u58eb !\ud800 \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization characteristically ' +
-	'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n';
+	'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n' +
+	// Letters whose parts between cuts take the closer look of `PointCuts` (one pair per encoding).
+	'vks\u00e2\ne\u00e4\u00dft\u00e9\n\u00eapnph\u00e9\n\u00ee\u00f4\u00f4ln\n\u00f6gmn\u00e7\nsu\u00e9rab\u00e2\ndd\u00e9\u00e0g\n\u00e7og\u00f1jh\n';
 /** Text whose last characters take the branches that only the end of a text (or of a chunk) takes. */
 const PRIMER_ENDS = ['x\'', 'x\'r', 'end '];
 
@@ -176,18 +183,18 @@ export class BpeCounter implements TokenCounter {
 				}
 			}
 			if (asciiMerge) {
-				total += this._cached(text, p, e, true);
+				total += this._cached(text, p, e, KIND_ASCII);
 			} else {
-				const cut = cuts.next(text, p, e);
-				total += cut === e ? this._cached(text, p, e, false) : this._sumParts(text, p, cut, e);
+				const cut = cuts.next(text, p, e, false);
+				total += cut === e ? this._cached(text, p, e, KIND_PIECE) : this._sumParts(text, p, cut, e, false);
 			}
 			p = e;
 		}
 		return total;
 	}
 
-	/** The count of `text[p, e)` from the caches; on a miss, counted (by the short-ASCII merge loop or the encoder) and entered. */
-	private _cached(text: string, p: number, e: number, asciiMerge: boolean): number {
+	/** The count of `text[p, e)` from the caches; on a miss, counted as `kind` says (`_miss`) and entered. */
+	private _cached(text: string, p: number, e: number, kind: number): number {
 		const length = e - p;
 		if (length <= SHORT) {
 			const units = this._shortUnits;
@@ -221,7 +228,7 @@ export class BpeCounter implements TokenCounter {
 				// The set is full: the hash's low bits (not used to pick the set) choose the way to replace.
 				slot = set + (h & 3);
 			}
-			const n = this._miss(text, p, e, asciiMerge);
+			const n = this._miss(text, p, e, kind);
 			const at = slot << 4;
 			this._shortHashes[slot << 3] = h;
 			units[at + 2] = length;
@@ -235,7 +242,7 @@ export class BpeCounter implements TokenCounter {
 			const piece = text.slice(p, e);
 			let n = this._cache.get(piece);
 			if (n === undefined) {
-				n = this._miss(text, p, e, asciiMerge);
+				n = this._miss(text, p, e, kind);
 				if (this._cache.size >= this._cacheLimit) {
 					this._cache.clear();
 				}
@@ -243,20 +250,32 @@ export class BpeCounter implements TokenCounter {
 			}
 			return n;
 		}
-		return this._miss(text, p, e, asciiMerge);
-	}
-
-	private _miss(text: string, p: number, e: number, asciiMerge: boolean): number {
-		return asciiMerge ? this._shortAscii.mergeCount(text, p, e - p) : this._countPiece(text, p, e);
+		return this._miss(text, p, e, kind);
 	}
 
 	/**
-	 * The count of a piece with a point at `cut` that no token crosses (`cuts.ts`): the sum of the counts of its
-	 * parts between such points. In most scripts other than Latin the parts are one or two characters, seen
-	 * before even when the word is new, so the parts are looked up in small tables rather than the piece in
-	 * the large caches (whose look-ups, for a text of many different words, mostly wait on memory).
+	 * Counts a short ASCII piece by the merge loop, a part between cuts as the sum of the smaller parts that a
+	 * closer look at the characters around each point finds (`PointCuts.next` with `exact`), else encodes.
 	 */
-	private _sumParts(text: string, p: number, cut: number, e: number): number {
+	private _miss(text: string, p: number, e: number, kind: number): number {
+		if (kind === KIND_ASCII) {
+			return this._shortAscii.mergeCount(text, p, e - p);
+		}
+		if (kind === KIND_PART) {
+			return this._sumParts(text, p, this._cuts.next(text, p, e, true), e, true);
+		}
+		return this._countPiece(text, p, e);
+	}
+
+	/**
+	 * The count of `text[p, e)`, with `cut` the first point in it that no token crosses (`cuts.ts`): the sum of
+	 * the counts of its parts between such points. In most scripts other than Latin the parts are one or two
+	 * characters, seen before even when the word is new, so they are looked up in small tables rather than the
+	 * piece in the large caches (whose look-ups, for a text of many different words, mostly wait on memory).
+	 * Longer parts go through the caches, and on a miss are split again with a closer look (`exact`); the parts
+	 * that finds are encoded, since the part they make up is entered in the caches.
+	 */
+	private _sumParts(text: string, p: number, cut: number, e: number, exact: boolean): number {
 		const cuts = this._cuts;
 		let total = 0;
 		for (let s = p; ;) {
@@ -279,13 +298,13 @@ export class BpeCounter implements TokenCounter {
 				}
 				total += n;
 			} else {
-				total += this._cached(text, s, cut, false);
+				total += exact ? this._countPiece(text, s, cut) : this._cached(text, s, cut, KIND_PART);
 			}
 			if (cut === e) {
 				return total;
 			}
 			s = cut;
-			cut = cuts.next(text, s, e);
+			cut = cuts.next(text, s, e, exact);
 		}
 	}
 

@@ -1,7 +1,10 @@
 import type { RankTable } from './rankTable';
 
-/** Bits of the filter of character pairs (2^20 bits: 128 KB, so it stays in the CPU's second-level cache). */
-const FILTER_BITS = 20;
+/** Bits of the filter of character pairs and triples (2^21 bits: 256 KB, so it stays in the CPU's second-level cache). */
+const FILTER_BITS = 21;
+/** Third values of the filter's keys that make a pair (`PAIR`), or a pair that is a whole token (`WHOLE`). */
+const PAIR = 0x800000;
+const WHOLE = 0x1000000;
 /** Tags that keep the byte keys of partial characters apart from code points (below 0x110000). */
 const LEAD = 0x200000;
 const LAST = 0x400000;
@@ -22,24 +25,29 @@ const RIGHT_PARTIAL_BOTH = 4;
  * scripts other than Latin the parts are one or two characters, which repeat across a text even where its
  * words do not: a word never seen before then costs a few cache hits instead of a byte pair encoding.
  *
- * The check looks only at the characters X and Y on either side of the point, and says "may be crossed"
- * whenever a token could cross it with those two: a token that crosses it holds a suffix of X's UTF-8
- * bytes followed by a prefix of Y's. The text is valid UTF-8 (lone surrogates become U+FFFD), so inside
- * a token the character boundaries are exactly before its bytes that are not continuation bytes, and
- * each such boundary pairs
- * - a whole character, or the continuation bytes a token starts with (the end of some character: only its
- *   last byte is kept, so the check is wider than needed, never narrower), with
- * - a whole character, or the lead byte and continuation bytes a token ends with (only the lead byte is kept).
- * Every such pair of every token goes into a filter (a bit per hash, so a collision only means a point
- * that is not cut). Pairs with a partial character are rare (about 250 in o200k), so the code points
- * that take part in one carry a flag, and only those pay the extra look-ups. A token whose bytes could
- * not be part of valid UTF-8 never matches the text and adds nothing.
+ * A token that crosses the point between characters X and Y of a text holds a suffix of X's UTF-8 bytes
+ * followed by a prefix of Y's. The text is valid UTF-8 (lone surrogates become U+FFFD), so inside a token
+ * the character boundaries are exactly before its bytes that are not continuation bytes, and a token is a
+ * sequence of whole characters, but for continuation bytes it may start with (the end of a character) and a
+ * lead byte with continuation bytes it may end with (the start of one). So the point may be crossed only if
+ * - some token holds X then Y (the pair filter), and then only if that token is X and Y alone, or holds the
+ *   character W before X, then X and Y, or X, Y and the character Z after Y (filters of whole-token pairs
+ *   and of the triples of characters in tokens). W and Z are looked for only inside the range searched,
+ *   which starts and ends at the ends of a piece or at cuts: no token crosses those; or
+ * - some token holds X then the start of a character with Y's lead byte, or the end of a character with X's
+ *   last byte then Y, or both. Such tokens are rare (about 1,400 of o200k's 200,000), so the code points in
+ *   their pairs carry a flag, and only those pay for these look-ups. A token with a partial character is
+ *   treated as a whole-token pair at each of its boundaries.
+ * The first look-up alone is quick and finds most cuts in most scripts; the counter asks for the closer look
+ * (`exact`) only inside parts of three or more code units that it has not counted before.
+ * Pairs of ASCII characters have an exact table of their own (a cut between two is rare). Each filter is a bit per hash (one array for all), so a collision only means a point that is not cut. A
+ * token whose bytes could not be part of valid UTF-8 never matches the text and adds nothing.
  *
  * The unit tests check every cut against the vocabulary itself (no token matches across it) and the
  * counts against tiktoken.
  */
 export class PointCuts {
-	/** A bit per hash of each pair that a token crosses. */
+	/** A bit per hash of each key: pairs `(x, y, PAIR)`, whole-token pairs `(x, y, WHOLE)`, triples `(w, x, y)`. */
 	private readonly _filter = new Int32Array(1 << (FILTER_BITS - 5));
 	/** A bit per pair of ASCII characters `x << 7 | y` that a token crosses (exact). 2 KB. */
 	private readonly _ascii = new Int32Array(1 << 9);
@@ -47,6 +55,8 @@ export class PointCuts {
 	private readonly _flags = new Uint8Array(1 << 16);
 	/** Lead bytes that end a token right after its leading continuation bytes (`RIGHT_PARTIAL_BOTH`). */
 	private readonly _bothLeads = new Uint8Array(256);
+	// A token's characters while it is entered: code points, or LAST | byte and LEAD | byte for partial ones.
+	private _units = new Int32Array(64);
 
 	constructor(table: RankTable) {
 		const { pool, start } = table;
@@ -71,38 +81,40 @@ export class PointCuts {
 
 	/**
 	 * The first point after the character at `from`, and before `end`, that no token crosses, or `end`.
-	 * `from` must not split a surrogate pair.
+	 * `from` and `end` are each an end of a piece or a point that no token crosses. With `exact` false, a
+	 * point is taken as crossed as soon as some token holds the characters on both sides of it.
 	 */
-	next(text: string, from: number, end: number): number {
+	next(text: string, from: number, end: number, exact: boolean): number {
+		let w = -1;
 		let x = -1;
 		for (let i = from; i < end;) {
 			let y = text.charCodeAt(i);
 			let width = 1;
 			if ((y & 0xf800) === 0xd800) {
-				const low = i + 1 < end ? text.charCodeAt(i + 1) : 0;
-				if (y <= 0xdbff && (low & 0xfc00) === 0xdc00) {
-					y = ((y - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-					width = 2;
-				} else {
-					y = 0xfffd; // a lone surrogate is encoded as U+FFFD
-				}
+				y = codePointAt(text, i, end);
+				width = y > 0xffff ? 2 : 1;
 			}
-			if (x >= 0 && !this.crossed(x, y)) {
+			if (x >= 0 && !this._crossed(text, w, x, y, i + width, end, exact)) {
 				return i;
 			}
+			w = x;
 			x = y;
 			i += width;
 		}
 		return end;
 	}
 
-	/** Whether a token may hold bytes of both code points `x` and `y` when `y` follows `x` in a text. */
-	crossed(x: number, y: number): boolean {
+	/**
+	 * Whether a token may cross the point between code points `x` and `y` of `text`, where `w` comes before
+	 * `x` (-1: none) and the character after `y` starts at `after` (none if that is `end`).
+	 */
+	private _crossed(text: string, w: number, x: number, y: number, after: number, end: number, exact: boolean): boolean {
 		if ((x | y) < 128) {
 			const k = (x << 7) | y;
 			return (this._ascii[k >>> 5] & (1 << (k & 31))) !== 0;
 		}
-		if (this._has(x, y)) {
+		if (this._has(x, y, PAIR) && (!exact || this._has(x, y, WHOLE) || (w >= 0 && this._has(w, x, y)) ||
+			(after < end && this._has(x, y, codePointAt(text, after, end))))) {
 			return true;
 		}
 		const fx = this._flags[x & 0xffff];
@@ -110,32 +122,30 @@ export class PointCuts {
 		if (((fx & LEFT_PARTIAL) | (fy & (RIGHT_PARTIAL | RIGHT_PARTIAL_BOTH))) === 0) {
 			return false;
 		}
-		return ((fx & LEFT_PARTIAL) !== 0 && this._has(x, LEAD | leadByte(y))) ||
-			((fy & RIGHT_PARTIAL) !== 0 && this._has(LAST | lastByte(x), y)) ||
-			((fy & RIGHT_PARTIAL_BOTH) !== 0 && this._has(LAST | lastByte(x), LEAD | leadByte(y)));
+		return ((fx & LEFT_PARTIAL) !== 0 && this._has(x, LEAD | leadByte(y), PAIR)) ||
+			((fy & RIGHT_PARTIAL) !== 0 && this._has(LAST | lastByte(x), y, PAIR)) ||
+			((fy & RIGHT_PARTIAL_BOTH) !== 0 && this._has(LAST | lastByte(x), LEAD | leadByte(y), PAIR));
 	}
 
-	private _has(x: number, y: number): boolean {
-		const bit = hash(x, y);
+	private _has(a: number, b: number, c: number): boolean {
+		const bit = hash(a, b, c);
 		return (this._filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
 	}
 
-	private _add(x: number, y: number): void {
-		if ((x | y) < 128) {
-			const k = (x << 7) | y;
-			this._ascii[k >>> 5] |= 1 << (k & 31);
-			return;
-		}
-		const bit = hash(x, y);
+	private _add(a: number, b: number, c: number): void {
+		const bit = hash(a, b, c);
 		this._filter[bit >>> 5] |= 1 << (bit & 31);
 	}
 
-	/** Enters every character boundary inside the token `pool[from, to)`. */
+	/** Enters the token `pool[from, to)`: its pairs, and either its whole-token pairs or its triples. */
 	private _addToken(pool: Uint8Array, from: number, to: number): void {
+		if (this._units.length < to - from) {
+			this._units = new Int32Array(2 * (to - from));
+		}
+		const units = this._units;
+		let n = 0;
+		let partial = false;
 		let i = from;
-		// The left side of the next boundary: a code point, or LAST | the last byte of a partial character.
-		let left = -1;
-		let leftPartial = false;
 		while (i < to && (pool[i] & 0xc0) === 0x80) {
 			i++;
 		}
@@ -143,8 +153,8 @@ export class PointCuts {
 			if (i - from > 3) {
 				return; // more continuation bytes than any character has: never in valid UTF-8
 			}
-			left = LAST | pool[i - 1];
-			leftPartial = true;
+			units[n++] = LAST | pool[i - 1];
+			partial = true;
 		}
 		while (i < to) {
 			const lead = pool[i];
@@ -152,8 +162,6 @@ export class PointCuts {
 			if (width === 0) {
 				return;
 			}
-			let right: number;
-			let rightPartial = false;
 			if (i + width > to) {
 				// The token ends inside this character: the rest must be its continuation bytes.
 				for (let j = i + 1; j < to; j++) {
@@ -161,37 +169,65 @@ export class PointCuts {
 						return;
 					}
 				}
-				right = LEAD | lead;
-				rightPartial = true;
-			} else {
-				right = width === 1 ? lead : lead & (0x7f >> width);
-				for (let j = i + 1; j < i + width; j++) {
-					if ((pool[j] & 0xc0) !== 0x80) {
-						return;
-					}
-					right = (right << 6) | (pool[j] & 0x3f);
-				}
+				units[n++] = LEAD | lead;
+				partial = true;
+				break;
 			}
-			if (left >= 0) {
-				this._add(left, right);
-				if (leftPartial && rightPartial) {
-					this._bothLeads[lead] = 1;
-				} else if (leftPartial) {
-					this._flags[right & 0xffff] |= RIGHT_PARTIAL;
-				} else if (rightPartial) {
-					this._flags[left & 0xffff] |= LEFT_PARTIAL;
+			let c = width === 1 ? lead : lead & (0x7f >> width);
+			for (let j = i + 1; j < i + width; j++) {
+				if ((pool[j] & 0xc0) !== 0x80) {
+					return;
 				}
+				c = (c << 6) | (pool[j] & 0x3f);
 			}
-			left = right;
-			leftPartial = false;
+			units[n++] = c;
 			i += width;
+		}
+		for (let k = 0; k + 1 < n; k++) {
+			const x = units[k];
+			const y = units[k + 1];
+			if ((x | y) < 128) {
+				const key = (x << 7) | y;
+				this._ascii[key >>> 5] |= 1 << (key & 31);
+				continue;
+			}
+			this._add(x, y, PAIR);
+			if (partial || n === 2) {
+				this._add(x, y, WHOLE);
+			}
+			const leftPartial = x >= LAST;
+			const rightPartial = y >= LEAD && y < LAST;
+			if (leftPartial && rightPartial) {
+				this._bothLeads[y & 0xff] = 1;
+			} else if (leftPartial) {
+				this._flags[y & 0xffff] |= RIGHT_PARTIAL;
+			} else if (rightPartial) {
+				this._flags[x & 0xffff] |= LEFT_PARTIAL;
+			}
+		}
+		// Triples serve the points between their first two or last two characters, unless both are ASCII pairs.
+		for (let k = 0; k + 2 < n && !partial; k++) {
+			if ((units[k] | units[k + 1]) >= 128 || (units[k + 1] | units[k + 2]) >= 128) {
+				this._add(units[k], units[k + 1], units[k + 2]);
+			}
 		}
 	}
 }
 
-function hash(x: number, y: number): number {
-	const h = Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x7f4a7c15, 0x85ebca77);
-	return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - FILTER_BITS);
+/** The code point at `text[i]` (`i < end`), with a lone surrogate read as U+FFFD (as UTF-8 encodes it). */
+function codePointAt(text: string, i: number, end: number): number {
+	const c = text.charCodeAt(i);
+	if ((c & 0xf800) !== 0xd800) {
+		return c;
+	}
+	const low = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+	return c <= 0xdbff && (low & 0xfc00) === 0xdc00 ? ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000 : 0xfffd;
+}
+
+function hash(a: number, b: number, c: number): number {
+	let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + 0x165667b1, 0xc2b2ae3d);
+	h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+	return Math.imul(h ^ (h >>> 13), 0x297a2d39) >>> (32 - FILTER_BITS);
 }
 
 /** First byte of the UTF-8 of code point `c`. */

@@ -7,7 +7,7 @@ import * as path from 'path';
 /** The functions that counting runs, by file. */
 export const HOT_FUNCTIONS: Record<string, readonly string[]> = {
 	'counter.js': ['countRange', '_cached', '_miss', '_sumParts', '_countPiece', '_encodePiece'],
-	'cuts.js': ['next', 'crossed', '_has'],
+	'cuts.js': ['next', '_crossed', '_has', 'codePointAt'],
 	'shortAscii.js': ['count34', 'count3', 'count4', 'isToken', 'mergeCount', '_rankOf', '_rank'],
 	'preTokenizer.js': ['cpAt', 'contractionEnd', 'runEnd', 'isSpaceCode', 'whitespaceEnd', 'otherRunEnd', 'isOther', 'punctuationStart',
 		'o200kCamelLower', 'o200kCamelUpper', 'o200kAscii', 'o200kAsciiOther', 'isAsciiLetter', 'o200k', 'digitsEnd', 'cl100k', 'gpt2'],
