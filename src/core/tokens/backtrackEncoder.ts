@@ -1,6 +1,9 @@
 import { compatible, type BpeIndex } from './bpeIndex';
 
 const NO_LIMIT = 0x7fffffff;
+/** Slots of the table of dead positions. */
+const DEAD_SLOTS = 1024;
+const DEAD_MASK = DEAD_SLOTS - 1;
 
 /**
  * tiktoken's byte pair encoding of one pre-tokenizer piece, found without replaying the merges.
@@ -11,9 +14,10 @@ const NO_LIMIT = 0x7fffffff;
  * at every pair is what the merge loop produces, because its merges never cross a boundary that every
  * pair's own merge leaves alone. So the encoder searches for that spelling from the left: take the longest
  * token that starts here; if it is not compatible with the token before, try the next shorter prefix
- * token; if none is, step back one token. A position from which nothing works is remembered and never tried
- * again, and every path to a position ends with the same token (the encoding of the text before it is
- * unique), so the search is linear in practice and never worse than bytes times the longest token.
+ * token; if none is, step back one token. A position from which nothing works is remembered and not tried
+ * again (while the search stays within 1,024 bytes of it, which it does: it steps back a token or two), and
+ * every path to a position ends with the same token (the encoding of the text before it is unique), so the
+ * search is linear in practice.
  *
  * The idea and the pair check come from GitHub's `bpe` crate ("so many tokens, so little time"); this is
  * our own implementation over our own tables. Unlike the merge loop it is not quadratic on long pieces, and
@@ -22,8 +26,12 @@ const NO_LIMIT = 0x7fffffff;
 export class BacktrackEncoder {
 	/** The tokens of the last piece encoded, `tokens[0, count)`. */
 	tokens = new Int32Array(256);
-	// A position is dead when `_dead[position] === _generation`: no new array or fill per piece.
-	private _dead = new Int32Array(257);
+	// Positions from which nothing works, in a small table indexed by the position's low bits: dead when
+	// `_deadAt[slot] === position` and `_deadGeneration[slot] === _generation` (no new array or fill per piece).
+	// A mark that another overwrites only means that position is tried again, and fails again: a table as long
+	// as the piece would cost more, since on a long piece every page of it is touched by the look-ups.
+	private readonly _deadAt = new Int32Array(DEAD_SLOTS);
+	private readonly _deadGeneration = new Int32Array(DEAD_SLOTS);
 	private _generation = 0;
 
 	constructor(private readonly _index: BpeIndex) {}
@@ -32,25 +40,24 @@ export class BacktrackEncoder {
 	encode(bytes: Uint8Array, n: number): number {
 		if (this.tokens.length < n) {
 			this.tokens = new Int32Array(Math.max(n, 2 * this.tokens.length));
-			this._dead = new Int32Array(this.tokens.length + 1);
-			this._generation = 0;
 		}
 		let generation = this._generation + 1;
 		if (generation > 0x3fffffff) {
-			this._dead.fill(0);
+			this._deadGeneration.fill(0);
 			generation = 1;
 		}
 		this._generation = generation;
 		const { trie, prefix, length, pairFilter, pairIndex, pairData, left, right } = this._index;
 		const tokens = this.tokens;
-		const dead = this._dead;
+		const deadAt = this._deadAt;
+		const deadGeneration = this._deadGeneration;
 		let count = 0;
 		let pos = 0;
 		let last = -1;
 		let t = longestToken(trie, bytes, 0, n);
 		for (;;) {
 			const end = pos + length[t];
-			if (dead[end] !== generation && (count === 0 || compatible(pairFilter, pairIndex, pairData, left, right, last, t, NO_LIMIT))) {
+			if ((deadGeneration[end & DEAD_MASK] !== generation || deadAt[end & DEAD_MASK] !== end) && (count === 0 || compatible(pairFilter, pairIndex, pairData, left, right, last, t, NO_LIMIT))) {
 				tokens[count++] = t;
 				if (end === n) {
 					return count;
@@ -69,7 +76,8 @@ export class BacktrackEncoder {
 			if (count === 0) {
 				throw new Error('byte pair encoding found no spelling (vocabulary tables are inconsistent)');
 			}
-			dead[pos] = generation;
+			deadAt[pos & DEAD_MASK] = pos;
+			deadGeneration[pos & DEAD_MASK] = generation;
 			t = tokens[--count];
 			pos -= length[t];
 			last = count > 0 ? tokens[count - 1] : -1;

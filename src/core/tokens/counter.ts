@@ -39,8 +39,9 @@ const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL we\'l
 	'\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f\u0928\u094d\u0926\u0940 ' +
 	'\u1019\u103c\u1014\u103a\u1019\u102c a\u03b9a\u043ea\u58eb !\ud800 \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization characteristically ' +
 	'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n' +
-	// Letters whose parts between cuts take the closer look of `PointCuts` (one pair per encoding).
-	'vks\u00e2\ne\u00e4\u00dft\u00e9\n\u00eapnph\u00e9\n\u00ee\u00f4\u00f4ln\n\u00f6gmn\u00e7\nsu\u00e9rab\u00e2\ndd\u00e9\u00e0g\n\u00e7og\u00f1jh\n';
+	// A run of one character and ASCII with cuts in a piece, then letters whose parts between cuts take the
+	// closer look of `PointCuts` (one pair per encoding).
+	'==========\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\nvks\u00e2\ne\u00e4\u00dft\u00e9\n\u00eapnph\u00e9\n\u00ee\u00f4\u00f4ln\n\u00f6gmn\u00e7\nsu\u00e9rab\u00e2\ndd\u00e9\u00e0g\n\u00e7og\u00f1jh\n';
 /** Text whose last characters take the branches that only the end of a text (or of a chunk) takes. */
 const PRIMER_ENDS = ['x\'', 'x\'r', 'end '];
 

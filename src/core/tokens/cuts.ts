@@ -85,10 +85,27 @@ export class PointCuts {
 	 * point is taken as crossed as soon as some token holds the characters on both sides of it.
 	 */
 	next(text: string, from: number, end: number, exact: boolean): number {
+		const ascii = this._ascii;
 		let w = -1;
 		let x = -1;
 		for (let i = from; i < end;) {
 			let y = text.charCodeAt(i);
+			if (y < 128 && x < 128) {
+				// Two ASCII characters (or the first character): the exact table, inline for long runs of them.
+				if (x >= 0 && (ascii[((x << 7) | y) >>> 5] & (1 << (y & 31))) === 0) {
+					return i;
+				}
+				w = x;
+				x = y;
+				i++;
+				// A run of one character (spaces, dashes) that a token crosses has no cut inside.
+				if (w === y && i < end && text.charCodeAt(i) === y) {
+					while (++i < end && text.charCodeAt(i) === y) {
+						// skip the run
+					}
+				}
+				continue;
+			}
 			let width = 1;
 			if ((y & 0xf800) === 0xd800) {
 				y = codePointAt(text, i, end);
@@ -105,14 +122,11 @@ export class PointCuts {
 	}
 
 	/**
-	 * Whether a token may cross the point between code points `x` and `y` of `text`, where `w` comes before
+	 * Whether a token may cross the point between code points `x` and `y` of `text` (not both ASCII: `next`
+	 * looks those up itself), where `w` comes before
 	 * `x` (-1: none) and the character after `y` starts at `after` (none if that is `end`).
 	 */
 	private _crossed(text: string, w: number, x: number, y: number, after: number, end: number, exact: boolean): boolean {
-		if ((x | y) < 128) {
-			const k = (x << 7) | y;
-			return (this._ascii[k >>> 5] & (1 << (k & 31))) !== 0;
-		}
 		if (this._has(x, y, PAIR) && (!exact || this._has(x, y, WHOLE) || (w >= 0 && this._has(w, x, y)) ||
 			(after < end && this._has(x, y, codePointAt(text, after, end))))) {
 			return true;

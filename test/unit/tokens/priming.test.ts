@@ -9,7 +9,7 @@ import type { Unrun } from './primingCoverage';
  * priming misses would be first run in optimised code, and V8 would throw that code away in the middle of a count.
  */
 const NEVER_PRIMED: { file: string; fn: string; source: RegExp; encodings?: readonly EncodingName[]; why: string }[] = [
-	{ file: 'backtrackEncoder.js', fn: 'encode', source: /^\{\s*this\._dead\.fill\(0\)/, why: 'the generation counter wraps after 2^30 pieces' },
+	{ file: 'backtrackEncoder.js', fn: 'encode', source: /^\{\s*this\._deadGeneration\.fill\(0\)/, why: 'the generation counter wraps after 2^30 pieces' },
 	{ file: 'backtrackEncoder.js', fn: 'encode', source: /^\{\s*throw new Error/, why: 'inconsistent tables (an error, not a count)' },
 	{ file: 'shortAscii.js', fn: '_rank', source: /^$/, why: 'the end of a function whose loop always returns' },
 	{ file: 'counter.js', fn: '_sumParts', source: /^$/, why: 'the end of a function whose loop always returns' },
