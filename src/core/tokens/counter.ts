@@ -323,27 +323,21 @@ export class BpeCounter implements TokenCounter {
 	encodePieces(text: string, onPiece: (start: number, end: number, tokens: Int32Array) => void): void {
 		for (let p = 0; p < text.length;) {
 			const e = this._scan(text, p, text.length);
-			const n = this._encodePiece(text, p, e);
-			onPiece(p, e, n < 0 ? Int32Array.of(-n - 1) : this._encoder.tokens.subarray(0, n));
+			const n = this._countPiece(text, p, e);
+			onPiece(p, e, this._encoder.tokens.subarray(0, n));
 			p = e;
 		}
 	}
 
+	/** Encodes `text[p, e)`; returns its count, the tokens being `_encoder.tokens[0, count)`. */
 	private _countPiece(text: string, p: number, e: number): number {
-		const n = this._encodePiece(text, p, e);
-		return n < 0 ? 1 : n;
-	}
-
-	/** Token count of a piece, or `-(rank + 1)` when the whole piece is one token. */
-	private _encodePiece(text: string, p: number, e: number): number {
 		if (this._bytes.length < 3 * (e - p)) {
 			this._bytes = new Uint8Array(Math.max(3 * (e - p), 2 * this._bytes.length));
 		}
 		const bytes = this._bytes;
 		let n = encodeUtf8(text, p, e, bytes);
 		n = n < 0 ? -n : n;
-		const count = this._encoder.encode(bytes, n);
-		return count === 1 ? -(this._encoder.tokens[0] + 1) : count;
+		return this._encoder.encode(bytes, n);
 	}
 }
 

@@ -14,6 +14,8 @@ const LEFT_PARTIAL = 1;
 const RIGHT_PARTIAL = 2;
 /** ... or its lead byte ends a token that starts with continuation bytes. */
 const RIGHT_PARTIAL_BOTH = 4;
+/** Code points are flagged at `c & FLAG_MASK`: planes 0 and 1 exactly. */
+const FLAG_MASK = 0x1ffff;
 
 /**
  * Where a pre-tokenizer piece can be cut so that counting its parts apart gives its exact count.
@@ -51,8 +53,12 @@ export class PointCuts {
 	private readonly _filter = new Int32Array(1 << (FILTER_BITS - 5));
 	/** A bit per pair of ASCII characters `x << 7 | y` that a token crosses (exact). 2 KB. */
 	private readonly _ascii = new Int32Array(1 << 9);
-	/** Per code point (modulo 2^16; a collision only costs a look-up), which of the partial pairs to check. */
-	private readonly _flags = new Uint8Array(1 << 16);
+	/**
+	 * Per code point, which of the partial pairs to check, at `c & FLAG_MASK`: the Basic Multilingual Plane
+	 * and plane 1 (emoji) each have their own entries, and a code point of a higher plane shares one with
+	 * them (a collision only costs look-ups). 128 KB.
+	 */
+	private readonly _flags = new Uint8Array(FLAG_MASK + 1);
 	/** Lead bytes that end a token right after its leading continuation bytes (`RIGHT_PARTIAL_BOTH`). */
 	private readonly _bothLeads = new Uint8Array(256);
 	// A token's characters while it is entered: code points, or LAST | byte and LEAD | byte for partial ones.
@@ -63,18 +69,16 @@ export class PointCuts {
 		for (let r = 0; r < table.size; r++) {
 			this._addToken(pool, start[r], start[r + 1]);
 		}
-		// A code point takes part in a pair with a partial character on the right when its lead byte does.
-		for (let y = 0x80; y < 0x10000; y++) {
-			if (this._bothLeads[leadByte(y)] !== 0) {
-				this._flags[y] |= RIGHT_PARTIAL_BOTH;
-			}
-		}
-		// Flags are kept modulo 2^16, so a lead byte of astral code points (0xf0 to 0xf4) would flag them all.
+		// A code point takes part in a pair with a partial character on the right when its lead byte does. Every
+		// entry also stands for code points of higher planes (lead bytes 0xf0 to 0xf4): if one of those leads is
+		// in such a pair, every entry is flagged.
+		let astral = false;
 		for (let lead = 0xf0; lead < 0xf5; lead++) {
-			if (this._bothLeads[lead] !== 0) {
-				for (let y = 0; y < 0x10000; y++) {
-					this._flags[y] |= RIGHT_PARTIAL_BOTH;
-				}
+			astral ||= this._bothLeads[lead] !== 0;
+		}
+		for (let c = 0; c <= FLAG_MASK; c++) {
+			if (astral || this._bothLeads[leadByte(c)] !== 0) {
+				this._flags[c] |= RIGHT_PARTIAL_BOTH;
 			}
 		}
 	}
@@ -131,8 +135,8 @@ export class PointCuts {
 			(after < end && this._has(x, y, codePointAt(text, after, end))))) {
 			return true;
 		}
-		const fx = this._flags[x & 0xffff];
-		const fy = this._flags[y & 0xffff];
+		const fx = this._flags[x & FLAG_MASK];
+		const fy = this._flags[y & FLAG_MASK];
 		if (((fx & LEFT_PARTIAL) | (fy & (RIGHT_PARTIAL | RIGHT_PARTIAL_BOTH))) === 0) {
 			return false;
 		}
@@ -214,9 +218,9 @@ export class PointCuts {
 			if (leftPartial && rightPartial) {
 				this._bothLeads[y & 0xff] = 1;
 			} else if (leftPartial) {
-				this._flags[y & 0xffff] |= RIGHT_PARTIAL;
+				this._flags[y & FLAG_MASK] |= RIGHT_PARTIAL;
 			} else if (rightPartial) {
-				this._flags[x & 0xffff] |= LEFT_PARTIAL;
+				this._flags[x & FLAG_MASK] |= LEFT_PARTIAL;
 			}
 		}
 		// Triples serve the points between their first two or last two characters, unless both are ASCII pairs.
