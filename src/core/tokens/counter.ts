@@ -74,7 +74,7 @@ export class BpeCounter implements TokenCounter {
 	private readonly _twoAscii = new Uint8Array(128 * 128);
 	private readonly _shortAscii: ShortAsciiCounts;
 	private readonly _cuts: PointCuts;
-	// Parts of two code units between cuts (`_countSplit`): a few thousand in a script, so a small table of
+	// Parts of two code units between cuts (`_sumParts`): a few thousand in a script, so a small table of
 	// its own (40 KB) keeps them out of the piece caches. A count of 0 is an empty slot.
 	private readonly _twoUnitKeys = new Int32Array(1 << TWO_UNIT_BITS);
 	private readonly _twoUnitCounts = new Uint8Array(1 << TWO_UNIT_BITS);
