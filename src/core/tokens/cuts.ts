@@ -42,8 +42,9 @@ const FLAG_MASK = 0x1ffff;
  *   treated as a whole-token pair at each of its boundaries.
  * The first look-up alone is quick and finds most cuts in most scripts; the counter asks for the closer look
  * (`exact`) only inside parts of three or more code units that it has not counted before.
- * Pairs of ASCII characters have an exact table of their own (a cut between two is rare). Each filter is a bit per hash (one array for all), so a collision only means a point that is not cut. A
- * token whose bytes could not be part of valid UTF-8 never matches the text and adds nothing.
+ * Pairs of ASCII characters have an exact table of their own (a cut between two is rare). Each filter is a bit
+ * per hash (one array for all), so a collision only means a point that is not cut. A token whose bytes could not
+ * be part of valid UTF-8 never matches the text and adds nothing.
  *
  * The unit tests check every cut against the vocabulary itself (no token matches across it) and the
  * counts against tiktoken.
@@ -127,8 +128,8 @@ export class PointCuts {
 
 	/**
 	 * Whether a token may cross the point between code points `x` and `y` of `text` (not both ASCII: `next`
-	 * looks those up itself), where `w` comes before
-	 * `x` (-1: none) and the character after `y` starts at `after` (none if that is `end`).
+	 * looks those up itself), where `w` comes before `x` (-1: none) and the character after `y` starts at
+	 * `after` (none if that is `end`).
 	 */
 	private _crossed(text: string, w: number, x: number, y: number, after: number, end: number, exact: boolean): boolean {
 		if (this._has(x, y, PAIR) && (!exact || this._has(x, y, WHOLE) || (w >= 0 && this._has(w, x, y)) ||
