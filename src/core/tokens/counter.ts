@@ -132,7 +132,6 @@ export class BpeCounter implements TokenCounter {
 	/** Tokens in `text[start, end)`, as if that range were the whole text. */
 	countRange(text: string, start: number, end: number): number {
 		const scan = this._scan;
-		const oneUnit = this._oneUnit;
 		const twoAscii = this._twoAscii;
 		const shortAscii = this._shortAscii;
 		const cuts = this._cuts;
@@ -141,13 +140,7 @@ export class BpeCounter implements TokenCounter {
 			const e = scan(text, p, end);
 			const length = e - p;
 			if (length === 1) {
-				const c = text.charCodeAt(p);
-				let n = oneUnit[c];
-				if (n === 0) {
-					n = this._countPiece(text, p, e);
-					oneUnit[c] = n;
-				}
-				total += n;
+				total += this._oneUnitCount(text, p);
 				p = e;
 				continue;
 			}
@@ -196,6 +189,17 @@ export class BpeCounter implements TokenCounter {
 			p = e;
 		}
 		return total;
+	}
+
+	/** The count of the one code unit at `text[i]`, from the table of counts by code unit. */
+	private _oneUnitCount(text: string, i: number): number {
+		const c = text.charCodeAt(i);
+		let n = this._oneUnit[c];
+		if (n === 0) {
+			n = this._countPiece(text, i, i + 1);
+			this._oneUnit[c] = n;
+		}
+		return n;
 	}
 
 	/** The count of `text[p, e)` from the caches; on a miss, counted as `kind` says (`_miss`) and entered. */
@@ -285,13 +289,7 @@ export class BpeCounter implements TokenCounter {
 		let total = 0;
 		for (let s = p; ;) {
 			if (cut - s === 1) {
-				const c = text.charCodeAt(s);
-				let n = this._oneUnit[c];
-				if (n === 0) {
-					n = this._countPiece(text, s, cut);
-					this._oneUnit[c] = n;
-				}
-				total += n;
+				total += this._oneUnitCount(text, s);
 			} else if (cut - s === 2) {
 				const key = (text.charCodeAt(s) << 16) | text.charCodeAt(s + 1);
 				const slot = Math.imul(key, 0x9e3779b1) >>> (32 - TWO_UNIT_BITS);

@@ -6,7 +6,7 @@ import * as path from 'path';
 
 /** The functions that counting runs, by file. */
 export const HOT_FUNCTIONS: Record<string, readonly string[]> = {
-	'counter.js': ['countRange', '_cached', '_miss', '_sumParts', '_countPiece'],
+	'counter.js': ['countRange', '_oneUnitCount', '_cached', '_miss', '_sumParts', '_countPiece'],
 	'cuts.js': ['next', '_crossed', '_has', 'codePointAt'],
 	'shortAscii.js': ['count34', 'count3', 'count4', 'isToken', 'mergeCount', '_rankOf', '_rank'],
 	'preTokenizer.js': ['cpAt', 'contractionEnd', 'runEnd', 'isSpaceCode', 'whitespaceEnd', 'otherRunEnd', 'isOther', 'punctuationStart',
