@@ -21,10 +21,9 @@ const SHORT_BITS = 15;
 const CACHE_MAX_ENTRIES = 150_000;
 /** Rounds of priming: enough for V8 to optimise the counting paths (~50 ms of CPU at load). */
 const PRIME_ROUNDS = 80;
-/** What `_cached` counts on a miss: a piece (no cut in it), a short ASCII piece, a part between cuts. */
+/** What `_cached` counts on a miss: a piece (no cut in it), or a part between cuts. */
 const KIND_PIECE = 0;
-const KIND_ASCII = 1;
-const KIND_PART = 2;
+const KIND_PART = 1;
 /** Slots of the table of two-unit parts. */
 const TWO_UNIT_BITS = 13;
 /**
@@ -158,34 +157,20 @@ export class BpeCounter implements TokenCounter {
 				}
 			}
 			// ASCII pieces of three to eight bytes are counted from the tables of short tokens (`shortAscii.ts`):
-			// they are most of base64, hex and code, and there mostly new. Three and four bytes need no cache;
-			// longer ones that are not one token go through the cache, with the tables' merge loop on a miss.
-			let asciiMerge = false;
+			// they are most of base64, hex and code, and there mostly new.
 			if (length >= 3 && length <= SHORT_ASCII_MAX) {
 				let ascii = 0;
 				for (let i = p; i < e; i++) {
 					ascii |= text.charCodeAt(i);
 				}
 				if (ascii < 128) {
-					if (length <= 4) {
-						total += shortAscii.count34(text, p, length);
-						p = e;
-						continue;
-					}
-					if (shortAscii.isToken(text, p, length)) {
-						total += 1;
-						p = e;
-						continue;
-					}
-					asciiMerge = true;
+					total += length <= 4 ? shortAscii.count34(text, p, length) : shortAscii.count58(text, p, length);
+					p = e;
+					continue;
 				}
 			}
-			if (asciiMerge) {
-				total += this._cached(text, p, e, KIND_ASCII);
-			} else {
-				const cut = cuts.next(text, p, e, false);
-				total += cut === e ? this._cached(text, p, e, KIND_PIECE) : this._sumParts(text, p, cut, e, false);
-			}
+			const cut = cuts.next(text, p, e, false);
+			total += cut === e ? this._cached(text, p, e, KIND_PIECE) : this._sumParts(text, p, cut, e, false);
 			p = e;
 		}
 		return total;
@@ -263,13 +248,10 @@ export class BpeCounter implements TokenCounter {
 	}
 
 	/**
-	 * Counts a short ASCII piece by the merge loop, a part between cuts as the sum of the smaller parts that a
-	 * closer look at the characters around each point finds (`PointCuts.next` with `exact`), else encodes.
+	 * Counts a part between cuts as the sum of the smaller parts that a closer look at the characters around each
+	 * point finds (`PointCuts.next` with `exact`); encodes a piece.
 	 */
 	private _miss(text: string, p: number, e: number, kind: number): number {
-		if (kind === KIND_ASCII) {
-			return this._shortAscii.mergeCount(text, p, e - p);
-		}
 		if (kind === KIND_PART) {
 			return this._sumParts(text, p, this._cuts.next(text, p, e, true), e, true);
 		}

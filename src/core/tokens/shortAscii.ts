@@ -8,6 +8,8 @@ export const SHORT_ASCII_MAX = 8;
 
 /** Bits of the filter in front of the hash table of tokens of 4 to 8 bytes (2^21 bits: 256 KB). */
 const FILTER_BITS = 21;
+/** Slots of the cache of merge counts of pieces of 5 to 8 bytes (2^13 of 8 bytes: 64 KB). */
+const MERGED_BITS = 13;
 
 /**
  * Token counts of ASCII pieces of three to eight bytes, from tables of the short ASCII tokens instead of
@@ -23,8 +25,10 @@ const FILTER_BITS = 21;
  *   lowest-ranked of them merges first, and leaves three parts with two pairs; if either of those joins,
  *   the last two parts join only into `abcd`, so the count is 2, else 3. After `ab` the pairs are `abc`
  *   and `cd`; after `bc`, `abc` and `bcd`; after `cd`, `ab` and `bcd`.
- * Five to eight bytes run tiktoken's merge loop itself, over at most eight parts, with every rank read
- * from these tables.
+ * Five to eight bytes that are not one token run tiktoken's merge loop itself, over at most eight parts, with
+ * every rank read from these tables, and their counts are kept in a small cache of their own (64 KB): the piece
+ * caches of the counter are 1 MB and more, and for base64, whose pieces are new, a look-up there cost about as
+ * much as the merge loop.
  */
 export class ShortAsciiCounts {
 	/** Rank of the token of ASCII bytes `a, b` at `a << 7 | b`, or `NO_TOKEN`. 64 KB. */
@@ -43,6 +47,14 @@ export class ShortAsciiCounts {
 	// The merge loop's parts: where each starts, and the rank of joining it with the next.
 	private readonly _starts = new Int32Array(SHORT_ASCII_MAX + 1);
 	private readonly _ranks = new Int32Array(SHORT_ASCII_MAX);
+	private readonly _bytes = new Int32Array(SHORT_ASCII_MAX);
+	/**
+	 * Counts of pieces of 5 to 8 bytes that are not one token, by the hash of their keys, direct mapped: per slot
+	 * the first key with the count in its top four bits (`k1 | count << 28`), then the second key (never 0, since
+	 * it holds the length). Identifiers in code repeat and hit here; base64 and hex are mostly new, and a miss
+	 * costs one look-up in a table small enough to stay in the CPU's cache.
+	 */
+	private readonly _merged = new Int32Array(2 << MERGED_BITS);
 
 	constructor(table: RankTable) {
 		const { pool, start } = table;
@@ -120,9 +132,13 @@ export class ShortAsciiCounts {
 			seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
 			text += sample[(seed >>> 8) % sample.length];
 		}
-		for (let p = 0; p + SHORT_ASCII_MAX <= text.length; p++) {
-			this.countAscii(text, p, 5 + (p % (SHORT_ASCII_MAX - 4)));
+		// Twice: the second pass finds the counts of the first in the cache.
+		for (let pass = 0; pass < 2; pass++) {
+			for (let p = 0; p + SHORT_ASCII_MAX <= text.length; p++) {
+				this.count58(text, p, 5 + (p % (SHORT_ASCII_MAX - 4)));
+			}
 		}
+		this._merged.fill(0);
 	}
 
 	/** Enters a token of 3 to 8 bytes, by its keys, into the hash table (and the filter when it has 4 or more). */
@@ -163,7 +179,8 @@ export class ShortAsciiCounts {
 
 	/** Tokens in the ASCII bytes `a b c d`. */
 	count4(a: number, b: number, c: number, d: number): number {
-		if (this._rank((a << 21) | (b << 14) | (c << 7) | d, 4 << 28) !== NO_TOKEN) {
+		const k1 = (a << 21) | (b << 14) | (c << 7) | d;
+		if (this._rank(hash(k1, 4 << 28), k1, 4 << 28) !== NO_TOKEN) {
 			return 1;
 		}
 		const pairs = this.pairRank;
@@ -189,83 +206,103 @@ export class ShortAsciiCounts {
 	}
 
 	/**
-	 * Tokens in `text[p, p + n)`, 5 <= n <= SHORT_ASCII_MAX, every code unit ASCII: tiktoken's merge loop
-	 * over at most eight parts.
+	 * Tokens in `text[p, p + n)`, 5 <= n <= SHORT_ASCII_MAX, every code unit ASCII: 1 if it is a token, else
+	 * from the cache of merge counts or tiktoken's merge loop over at most eight parts.
 	 */
-	countAscii(text: string, p: number, n: number): number {
-		return this.isToken(text, p, n) ? 1 : this.mergeCount(text, p, n);
+	count58(text: string, p: number, n: number): number {
+		const k1 = (text.charCodeAt(p) << 21) | (text.charCodeAt(p + 1) << 14) | (text.charCodeAt(p + 2) << 7) | text.charCodeAt(p + 3);
+		let k2 = n << 28;
+		for (let i = 4, shift = 21; i < n; i++, shift -= 7) {
+			k2 |= text.charCodeAt(p + i) << shift;
+		}
+		const h = hash(k1, k2);
+		if (this._rank(h, k1, k2) !== NO_TOKEN) {
+			return 1;
+		}
+		const merged = this._merged;
+		const slot = (h & ((1 << MERGED_BITS) - 1)) << 1;
+		if (merged[slot + 1] === k2 && (merged[slot] & 0x0fffffff) === k1) {
+			return merged[slot] >>> 28;
+		}
+		const count = this.mergeCount(text, p, n);
+		merged[slot] = k1 | (count << 28);
+		merged[slot + 1] = k2;
+		return count;
 	}
 
-	/** Whether ASCII `text[p, p + n)`, 3 <= n <= SHORT_ASCII_MAX, is one token. */
-	isToken(text: string, p: number, n: number): boolean {
-		return this._rankOf(text, p, n) !== NO_TOKEN;
-	}
-
-	/** `countAscii` of a piece that is not one token: the merge loop. */
+	/** Tokens in ASCII `text[p, p + n)`, 5 <= n <= SHORT_ASCII_MAX, not one token: tiktoken's merge loop. */
 	mergeCount(text: string, p: number, n: number): number {
+		// The bytes, read once; parts as the offsets where each starts, and the rank of joining each with the next.
+		const bytes = this._bytes;
 		const starts = this._starts;
 		const ranks = this._ranks;
 		const pairs = this.pairRank;
-		for (let i = 0; i < n - 1; i++) {
-			starts[i] = p + i;
-			ranks[i] = pairs[(text.charCodeAt(p + i) << 7) | text.charCodeAt(p + i + 1)];
+		let prev = text.charCodeAt(p);
+		bytes[0] = prev;
+		for (let i = 1; i < n; i++) {
+			const c = text.charCodeAt(p + i);
+			bytes[i] = c;
+			starts[i - 1] = i - 1;
+			ranks[i - 1] = pairs[(prev << 7) | c];
+			prev = c;
 		}
-		starts[n - 1] = p + n - 1;
-		starts[n] = p + n;
+		starts[n - 1] = n - 1;
+		starts[n] = n;
 		let parts = n;
 		while (parts > 1) {
 			let best = 0;
+			let bestRank = ranks[0];
 			for (let i = 1; i < parts - 1; i++) {
-				if (ranks[i] < ranks[best]) {
+				const r = ranks[i];
+				if (r < bestRank) {
 					best = i;
+					bestRank = r;
 				}
 			}
-			if (ranks[best] === NO_TOKEN) {
+			if (bestRank === NO_TOKEN) {
 				break;
 			}
-			// Parts `best` and `best + 1` become one; then the pairs on either side of it are new.
+			// Parts `best` and `best + 1` become one; then the pairs on either side of it are new. Two parts left
+			// would join only into the whole piece, which is not a token.
 			parts--;
+			if (parts === 2) {
+				return 2;
+			}
 			for (let i = best + 1; i < parts; i++) {
 				starts[i] = starts[i + 1];
 				ranks[i] = ranks[i + 1];
 			}
-			starts[parts] = p + n;
+			starts[parts] = n;
 			if (best + 1 < parts) {
-				ranks[best] = this._rankOf(text, starts[best], starts[best + 2] - starts[best]);
+				ranks[best] = this._rankOfBytes(starts[best], starts[best + 2]);
 			}
 			if (best > 0) {
-				ranks[best - 1] = this._rankOf(text, starts[best - 1], starts[best + 1] - starts[best - 1]);
+				ranks[best - 1] = this._rankOfBytes(starts[best - 1], starts[best + 1]);
 			}
 		}
 		return parts;
 	}
 
-	/**
-	 * Rank of the token of ASCII `text[s, s + length)`, 3 <= length <= SHORT_ASCII_MAX, or `NO_TOKEN`. (Two
-	 * bytes never come here: a pair whose rank is asked again has a merged part in it.)
-	 */
-	private _rankOf(text: string, s: number, length: number): number {
-		const a = text.charCodeAt(s);
-		const b = text.charCodeAt(s + 1);
-		const c = text.charCodeAt(s + 2);
-		if (length === 3) {
-			const k = (a << 14) | (b << 7) | c;
+	/** Rank of the token of `_bytes[s, e)`, 3 <= e - s <= SHORT_ASCII_MAX, or `NO_TOKEN`. */
+	private _rankOfBytes(s: number, e: number): number {
+		const bytes = this._bytes;
+		const k = (bytes[s] << 14) | (bytes[s + 1] << 7) | bytes[s + 2];
+		if (e - s === 3) {
 			if ((this.triples[k >>> 5] & (1 << (k & 31))) === 0) {
 				return NO_TOKEN;
 			}
-			return this._rank((a << 21) | (b << 14) | (c << 7), 3 << 28);
+			return this._rank(hash(k << 7, 3 << 28), k << 7, 3 << 28);
 		}
-		const k1 = (a << 21) | (b << 14) | (c << 7) | text.charCodeAt(s + 3);
-		let k2 = length << 28;
-		for (let i = 4, shift = 21; i < length; i++, shift -= 7) {
-			k2 |= text.charCodeAt(s + i) << shift;
+		let k2 = (e - s) << 28;
+		for (let i = s + 4, shift = 21; i < e; i++, shift -= 7) {
+			k2 |= bytes[i] << shift;
 		}
-		return this._rank(k1, k2);
+		const k1 = (k << 7) | bytes[s + 3];
+		return this._rank(hash(k1, k2), k1, k2);
 	}
 
-	/** Rank of the token with keys `k1`, `k2` (3 to 8 bytes), or `NO_TOKEN`. */
-	private _rank(k1: number, k2: number): number {
-		const h = hash(k1, k2);
+	/** Rank of the token with keys `k1`, `k2` (3 to 8 bytes) and their hash `h`, or `NO_TOKEN`. */
+	private _rank(h: number, k1: number, k2: number): number {
 		if (k2 >>> 28 !== 3) {
 			const bit = h & ((1 << FILTER_BITS) - 1);
 			if ((this._filter[bit >>> 5] & (1 << (bit & 31))) === 0) {
