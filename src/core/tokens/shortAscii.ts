@@ -273,32 +273,29 @@ export class ShortAsciiCounts {
 				ranks[i] = ranks[i + 1];
 			}
 			starts[parts] = n;
-			if (best + 1 < parts) {
-				ranks[best] = this._rankOfBytes(starts[best], starts[best + 2]);
-			}
-			if (best > 0) {
-				ranks[best - 1] = this._rankOfBytes(starts[best - 1], starts[best + 1]);
+			// The pair of the new part with the next (if any), then with the one before (if any): the rank of the
+			// token their bytes make.
+			for (let j = best + 1 < parts ? best : best - 1; j >= 0 && j >= best - 1; j--) {
+				const from = starts[j];
+				const length = starts[j + 2] - from;
+				const k = (bytes[from] << 14) | (bytes[from + 1] << 7) | bytes[from + 2];
+				let rank = NO_TOKEN;
+				if (length === 3) {
+					if ((this.triples[k >>> 5] & (1 << (k & 31))) !== 0) {
+						rank = this._rank(hash(k << 7, 3 << 28), k << 7, 3 << 28);
+					}
+				} else {
+					let k2 = length << 28;
+					for (let i = from + 4, shift = 21; i < from + length; i++, shift -= 7) {
+						k2 |= bytes[i] << shift;
+					}
+					const k1 = (k << 7) | bytes[from + 3];
+					rank = this._rank(hash(k1, k2), k1, k2);
+				}
+				ranks[j] = rank;
 			}
 		}
 		return parts;
-	}
-
-	/** Rank of the token of `_bytes[s, e)`, 3 <= e - s <= SHORT_ASCII_MAX, or `NO_TOKEN`. */
-	private _rankOfBytes(s: number, e: number): number {
-		const bytes = this._bytes;
-		const k = (bytes[s] << 14) | (bytes[s + 1] << 7) | bytes[s + 2];
-		if (e - s === 3) {
-			if ((this.triples[k >>> 5] & (1 << (k & 31))) === 0) {
-				return NO_TOKEN;
-			}
-			return this._rank(hash(k << 7, 3 << 28), k << 7, 3 << 28);
-		}
-		let k2 = (e - s) << 28;
-		for (let i = s + 4, shift = 21; i < e; i++, shift -= 7) {
-			k2 |= bytes[i] << shift;
-		}
-		const k1 = (k << 7) | bytes[s + 3];
-		return this._rank(hash(k1, k2), k1, k2);
 	}
 
 	/** Rank of the token with keys `k1`, `k2` (3 to 8 bytes) and their hash `h`, or `NO_TOKEN`. */

@@ -8,7 +8,7 @@ import * as path from 'path';
 export const HOT_FUNCTIONS: Record<string, readonly string[]> = {
 	'counter.js': ['countRange', '_oneUnitCount', '_cached', '_miss', '_sumParts', '_countPiece'],
 	'cuts.js': ['next', '_crossed', '_has', 'codePointAt'],
-	'shortAscii.js': ['count34', 'count3', 'count4', 'count58', 'mergeCount', '_rankOfBytes', '_rank'],
+	'shortAscii.js': ['count34', 'count3', 'count4', 'count58', 'mergeCount', '_rank'],
 	'preTokenizer.js': ['cpAt', 'contractionEnd', 'runEnd', 'isSpaceCode', 'whitespaceEnd', 'otherRunEnd', 'isOther', 'punctuationStart',
 		'o200kCamelLower', 'o200kCamelUpper', 'o200kAscii', 'o200kAsciiOther', 'isAsciiLetter', 'o200k', 'digitsEnd', 'cl100k', 'gpt2'],
 	'backtrackEncoder.js': ['encode', 'longestToken'],
