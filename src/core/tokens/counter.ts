@@ -21,9 +21,6 @@ const SHORT_BITS = 15;
 const CACHE_MAX_ENTRIES = 150_000;
 /** Rounds of priming: enough for V8 to optimise the counting paths (~50 ms of CPU at load). */
 const PRIME_ROUNDS = 80;
-/** What `_cached` counts on a miss: a piece (no cut in it), or a part between cuts. */
-const KIND_PIECE = 0;
-const KIND_PART = 1;
 /** Slots of the table of two-unit parts. */
 const TWO_UNIT_BITS = 13;
 /**
@@ -42,9 +39,8 @@ const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL we\'l
 	'\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f\u0928\u094d\u0926\u0940 ' +
 	'\u1019\u103c\u1014\u103a\u1019\u102c a\u03b9a\u043ea\u58eb !\ud800 \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization characteristically ' +
 	'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n' +
-	// A run of one character and ASCII with cuts in a piece, then letters whose parts between cuts take the
-	// closer look of `PointCuts` (one pair per encoding).
-	'==========\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\nvks\u00e2\ne\u00e4\u00dft\u00e9\n\u00eapnph\u00e9\n\u00ee\u00f4\u00f4ln\n\u00f6gmn\u00e7\nsu\u00e9rab\u00e2\ndd\u00e9\u00e0g\n\u00e7og\u00f1jh\n';
+	// A run of one character, and ASCII with cuts in a piece.
+	'==========\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\n';
 /** Text whose last characters take the branches that only the end of a text (or of a chunk) takes. */
 const PRIMER_ENDS = ['x\'', 'x\'r', 'end '];
 
@@ -169,8 +165,8 @@ export class BpeCounter implements TokenCounter {
 					continue;
 				}
 			}
-			const cut = cuts.next(text, p, e, false);
-			total += cut === e ? this._cached(text, p, e, KIND_PIECE) : this._sumParts(text, p, cut, e, false);
+			const cut = cuts.next(text, p, e);
+			total += cut === e ? this._cached(text, p, e) : this._sumParts(text, p, cut, e);
 			p = e;
 		}
 		return total;
@@ -187,8 +183,8 @@ export class BpeCounter implements TokenCounter {
 		return n;
 	}
 
-	/** The count of `text[p, e)` from the caches; on a miss, counted as `kind` says (`_miss`) and entered. */
-	private _cached(text: string, p: number, e: number, kind: number): number {
+	/** The count of `text[p, e)` from the caches; on a miss, encoded and entered. */
+	private _cached(text: string, p: number, e: number): number {
 		const length = e - p;
 		if (length <= SHORT) {
 			const units = this._shortUnits;
@@ -222,7 +218,7 @@ export class BpeCounter implements TokenCounter {
 				// The set is full: the hash's low bits (not used to pick the set) choose the way to replace.
 				slot = set + (h & 3);
 			}
-			const n = this._miss(text, p, e, kind);
+			const n = this._countPiece(text, p, e);
 			const at = slot << 4;
 			this._shortHashes[slot << 3] = h;
 			units[at + 2] = length;
@@ -236,24 +232,13 @@ export class BpeCounter implements TokenCounter {
 			const piece = text.slice(p, e);
 			let n = this._cache.get(piece);
 			if (n === undefined) {
-				n = this._miss(text, p, e, kind);
+				n = this._countPiece(text, p, e);
 				if (this._cache.size >= this._cacheLimit) {
 					this._cache.clear();
 				}
 				this._cache.set(piece, n);
 			}
 			return n;
-		}
-		return this._miss(text, p, e, kind);
-	}
-
-	/**
-	 * Counts a part between cuts as the sum of the smaller parts that a closer look at the characters around each
-	 * point finds (`PointCuts.next` with `exact`); encodes a piece.
-	 */
-	private _miss(text: string, p: number, e: number, kind: number): number {
-		if (kind === KIND_PART) {
-			return this._sumParts(text, p, this._cuts.next(text, p, e, true), e, true);
 		}
 		return this._countPiece(text, p, e);
 	}
@@ -263,10 +248,9 @@ export class BpeCounter implements TokenCounter {
 	 * the counts of its parts between such points. In most scripts other than Latin the parts are one or two
 	 * characters, seen before even when the word is new, so they are looked up in small tables rather than the
 	 * piece in the large caches (whose look-ups, for a text of many different words, mostly wait on memory).
-	 * Longer parts go through the caches, and on a miss are split again with a closer look (`exact`); the parts
-	 * that finds are encoded, since the part they make up is entered in the caches.
+	 * Longer parts go through the caches.
 	 */
-	private _sumParts(text: string, p: number, cut: number, e: number, exact: boolean): number {
+	private _sumParts(text: string, p: number, cut: number, e: number): number {
 		const cuts = this._cuts;
 		let total = 0;
 		for (let s = p; ;) {
@@ -283,13 +267,13 @@ export class BpeCounter implements TokenCounter {
 				}
 				total += n;
 			} else {
-				total += exact ? this._countPiece(text, s, cut) : this._cached(text, s, cut, KIND_PART);
+				total += this._cached(text, s, cut);
 			}
 			if (cut === e) {
 				return total;
 			}
 			s = cut;
-			cut = cuts.next(text, s, e, exact);
+			cut = cuts.next(text, s, e);
 		}
 	}
 

@@ -1,10 +1,7 @@
 import type { RankTable } from './rankTable';
 
-/** Bits of the filter of character pairs and triples (2^21 bits: 256 KB, so it stays in the CPU's second-level cache). */
+/** Bits of the filter of character pairs (2^21 bits: 256 KB, so it stays in the CPU's second-level cache). */
 const FILTER_BITS = 21;
-/** Third values of the filter's keys that make a pair (`PAIR`), or a pair that is a whole token (`WHOLE`). */
-const PAIR = 0x800000;
-const WHOLE = 0x1000000;
 /** Tags that keep the byte keys of partial characters apart from code points (below 0x110000). */
 const LEAD = 0x200000;
 const LAST = 0x400000;
@@ -32,25 +29,19 @@ const FLAG_MASK = 0x1ffff;
  * the character boundaries are exactly before its bytes that are not continuation bytes, and a token is a
  * sequence of whole characters, but for continuation bytes it may start with (the end of a character) and a
  * lead byte with continuation bytes it may end with (the start of one). So the point may be crossed only if
- * - some token holds X then Y (the pair filter), and then only if that token is X and Y alone, or holds the
- *   character W before X, then X and Y, or X, Y and the character Z after Y (filters of whole-token pairs
- *   and of the triples of characters in tokens). W and Z are looked for only inside the range searched,
- *   which starts and ends at the ends of a piece or at cuts: no token crosses those; or
+ * - some token holds X then Y (the pair filter); or
  * - some token holds X then the start of a character with Y's lead byte, or the end of a character with X's
  *   last byte then Y, or both. Such tokens are rare (about 1,400 of o200k's 200,000), so the code points in
- *   their pairs carry a flag, and only those pay for these look-ups. A token with a partial character is
- *   treated as a whole-token pair at each of its boundaries.
- * The first look-up alone is quick and finds most cuts in most scripts; the counter asks for the closer look
- * (`exact`) only inside parts of three or more code units that it has not counted before.
- * Pairs of ASCII characters have an exact table of their own (a cut between two is rare). Each filter is a bit
- * per hash (one array for all), so a collision only means a point that is not cut. A token whose bytes could not
- * be part of valid UTF-8 never matches the text and adds nothing.
+ *   their pairs carry a flag, and only those pay for these look-ups.
+ * Pairs of ASCII characters have an exact table of their own (a cut between two is rare). The filter is a bit
+ * per hash of a pair, so a collision only means a point that is not cut. A token whose bytes could not be part
+ * of valid UTF-8 never matches the text and adds nothing.
  *
  * The unit tests check every cut against the vocabulary itself (no token matches across it) and the
  * counts against tiktoken.
  */
 export class PointCuts {
-	/** A bit per hash of each key: pairs `(x, y, PAIR)`, whole-token pairs `(x, y, WHOLE)`, triples `(w, x, y)`. */
+	/** A bit per hash of each pair `(x, y)` of characters, or of partial characters (tagged `LEAD`, `LAST`), in a token. */
 	private readonly _filter = new Int32Array(1 << (FILTER_BITS - 5));
 	/** A bit per pair of ASCII characters `x << 7 | y` that a token crosses (exact). 2 KB. */
 	private readonly _ascii = new Int32Array(1 << 9);
@@ -84,14 +75,9 @@ export class PointCuts {
 		}
 	}
 
-	/**
-	 * The first point after the character at `from`, and before `end`, that no token crosses, or `end`.
-	 * `from` and `end` are each an end of a piece or a point that no token crosses. With `exact` false, a
-	 * point is taken as crossed as soon as some token holds the characters on both sides of it.
-	 */
-	next(text: string, from: number, end: number, exact: boolean): number {
+	/** The first point after the character at `from`, and before `end`, that no token crosses, or `end`. */
+	next(text: string, from: number, end: number): number {
 		const ascii = this._ascii;
-		let w = -1;
 		let x = -1;
 		for (let i = from; i < end;) {
 			let y = text.charCodeAt(i);
@@ -100,11 +86,11 @@ export class PointCuts {
 				if (x >= 0 && (ascii[((x << 7) | y) >>> 5] & (1 << (y & 31))) === 0) {
 					return i;
 				}
-				w = x;
+				const before = x;
 				x = y;
 				i++;
 				// A run of one character (spaces, dashes) that a token crosses has no cut inside.
-				if (w === y && i < end && text.charCodeAt(i) === y) {
+				if (before === y && i < end && text.charCodeAt(i) === y) {
 					while (++i < end && text.charCodeAt(i) === y) {
 						// skip the run
 					}
@@ -113,27 +99,21 @@ export class PointCuts {
 			}
 			let width = 1;
 			if ((y & 0xf800) === 0xd800) {
-				y = codePointAt(text, i, end);
+				y = surrogateCodePoint(text, y, i, end);
 				width = y > 0xffff ? 2 : 1;
 			}
-			if (x >= 0 && !this._crossed(text, w, x, y, i + width, end, exact)) {
+			if (x >= 0 && !this._crossed(x, y)) {
 				return i;
 			}
-			w = x;
 			x = y;
 			i += width;
 		}
 		return end;
 	}
 
-	/**
-	 * Whether a token may cross the point between code points `x` and `y` of `text` (not both ASCII: `next`
-	 * looks those up itself), where `w` comes before `x` (-1: none) and the character after `y` starts at
-	 * `after` (none if that is `end`).
-	 */
-	private _crossed(text: string, w: number, x: number, y: number, after: number, end: number, exact: boolean): boolean {
-		if (this._has(x, y, PAIR) && (!exact || this._has(x, y, WHOLE) || (w >= 0 && this._has(w, x, y)) ||
-			(after < end && this._has(x, y, codePointAt(text, after, end))))) {
+	/** Whether a token may cross the point between code points `x` and `y` (not both ASCII: `next` looks those up itself). */
+	private _crossed(x: number, y: number): boolean {
+		if (this._has(x, y)) {
 			return true;
 		}
 		const fx = this._flags[x & FLAG_MASK];
@@ -141,29 +121,28 @@ export class PointCuts {
 		if (((fx & LEFT_PARTIAL) | (fy & (RIGHT_PARTIAL | RIGHT_PARTIAL_BOTH))) === 0) {
 			return false;
 		}
-		return ((fx & LEFT_PARTIAL) !== 0 && this._has(x, LEAD | leadByte(y), PAIR)) ||
-			((fy & RIGHT_PARTIAL) !== 0 && this._has(LAST | lastByte(x), y, PAIR)) ||
-			((fy & RIGHT_PARTIAL_BOTH) !== 0 && this._has(LAST | lastByte(x), LEAD | leadByte(y), PAIR));
+		return ((fx & LEFT_PARTIAL) !== 0 && this._has(x, LEAD | leadByte(y))) ||
+			((fy & RIGHT_PARTIAL) !== 0 && this._has(LAST | lastByte(x), y)) ||
+			((fy & RIGHT_PARTIAL_BOTH) !== 0 && this._has(LAST | lastByte(x), LEAD | leadByte(y)));
 	}
 
-	private _has(a: number, b: number, c: number): boolean {
-		const bit = hash(a, b, c);
+	private _has(a: number, b: number): boolean {
+		const bit = hash(a, b);
 		return (this._filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
 	}
 
-	private _add(a: number, b: number, c: number): void {
-		const bit = hash(a, b, c);
+	private _add(a: number, b: number): void {
+		const bit = hash(a, b);
 		this._filter[bit >>> 5] |= 1 << (bit & 31);
 	}
 
-	/** Enters the token `pool[from, to)`: its pairs, and either its whole-token pairs or its triples. */
+	/** Enters the pairs of the token `pool[from, to)`. */
 	private _addToken(pool: Uint8Array, from: number, to: number): void {
 		if (this._units.length < to - from) {
 			this._units = new Int32Array(2 * (to - from));
 		}
 		const units = this._units;
 		let n = 0;
-		let partial = false;
 		let i = from;
 		while (i < to && (pool[i] & 0xc0) === 0x80) {
 			i++;
@@ -173,7 +152,6 @@ export class PointCuts {
 				return; // more continuation bytes than any character has: never in valid UTF-8
 			}
 			units[n++] = LAST | pool[i - 1];
-			partial = true;
 		}
 		while (i < to) {
 			const lead = pool[i];
@@ -189,7 +167,6 @@ export class PointCuts {
 					}
 				}
 				units[n++] = LEAD | lead;
-				partial = true;
 				break;
 			}
 			let c = width === 1 ? lead : lead & (0x7f >> width);
@@ -210,10 +187,7 @@ export class PointCuts {
 				this._ascii[key >>> 5] |= 1 << (key & 31);
 				continue;
 			}
-			this._add(x, y, PAIR);
-			if (partial || n === 2) {
-				this._add(x, y, WHOLE);
-			}
+			this._add(x, y);
 			const leftPartial = x >= LAST;
 			const rightPartial = y >= LEAD && y < LAST;
 			if (leftPartial && rightPartial) {
@@ -224,27 +198,20 @@ export class PointCuts {
 				this._flags[x & FLAG_MASK] |= LEFT_PARTIAL;
 			}
 		}
-		// Triples serve the points between their first two or last two characters, unless both are ASCII pairs.
-		for (let k = 0; k + 2 < n && !partial; k++) {
-			if ((units[k] | units[k + 1]) >= 128 || (units[k + 1] | units[k + 2]) >= 128) {
-				this._add(units[k], units[k + 1], units[k + 2]);
-			}
-		}
 	}
 }
 
-/** The code point at `text[i]` (`i < end`), with a lone surrogate read as U+FFFD (as UTF-8 encodes it). */
-function codePointAt(text: string, i: number, end: number): number {
-	const c = text.charCodeAt(i);
-	if ((c & 0xf800) !== 0xd800) {
-		return c;
-	}
+/**
+ * The code point that starts with the surrogate `c = text[i]` (`i < end`): of a pair, or U+FFFD for a lone one (as
+ * UTF-8 encodes it).
+ */
+function surrogateCodePoint(text: string, c: number, i: number, end: number): number {
 	const low = i + 1 < end ? text.charCodeAt(i + 1) : 0;
 	return c <= 0xdbff && (low & 0xfc00) === 0xdc00 ? ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000 : 0xfffd;
 }
 
-function hash(a: number, b: number, c: number): number {
-	let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + 0x165667b1, 0xc2b2ae3d);
+function hash(a: number, b: number): number {
+	let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
 	h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
 	return Math.imul(h ^ (h >>> 13), 0x297a2d39) >>> (32 - FILTER_BITS);
 }

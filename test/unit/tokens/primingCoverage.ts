@@ -7,7 +7,7 @@ import * as path from 'path';
 /** The functions that counting runs, by file. */
 export const HOT_FUNCTIONS: Record<string, readonly string[]> = {
 	'counter.js': ['countRange', '_oneUnitCount', '_cached', '_miss', '_sumParts', '_countPiece'],
-	'cuts.js': ['next', '_crossed', '_has', 'codePointAt'],
+	'cuts.js': ['next', '_crossed', '_has', 'surrogateCodePoint'],
 	'shortAscii.js': ['count34', 'count3', 'count4', 'count58', 'mergeCount', '_rank'],
 	'preTokenizer.js': ['cpAt', 'contractionEnd', 'runEnd', 'isSpaceCode', 'whitespaceEnd', 'otherRunEnd', 'isOther', 'punctuationStart',
 		'o200kCamelLower', 'o200kCamelUpper', 'o200kAscii', 'o200kAsciiOther', 'isAsciiLetter', 'o200k', 'digitsEnd', 'cl100k', 'gpt2'],
