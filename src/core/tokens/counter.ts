@@ -21,6 +21,8 @@ const SHORT_BITS = 15;
 const CACHE_MAX_ENTRIES = 150_000;
 /** Rounds of priming: enough for V8 to optimise the counting paths (~50 ms of CPU at load). */
 const PRIME_ROUNDS = 80;
+/** Pieces up to this long have their cuts found all at once (`PointCuts.cutMask`). */
+const MASK_MAX = 32;
 /** Slots of the table of two-unit parts. */
 const TWO_UNIT_BITS = 13;
 /**
@@ -39,8 +41,12 @@ const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL we\'l
 	'\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f\u0928\u094d\u0926\u0940 ' +
 	'\u1019\u103c\u1014\u103a\u1019\u102c a\u03b9a\u043ea\u58eb !\ud800 \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization characteristically ' +
 	'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n' +
-	// A run of one character, and ASCII with cuts in a piece.
-	'==========\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\n';
+	// A run of one character, and ASCII with cuts in a piece; then the same, Chinese, emoji and letters next to
+	// partial characters in some tokens, in pieces too long for `PointCuts.cutMask`, and a piece that starts with
+	// a lone surrogate.
+	'==========\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\n' + '='.repeat(40) + ' ' +
+	'\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f'.repeat(4) + ' ' + '\u4e2d\u6587\u5b57\u7b26\u4e32'.repeat(8) + ' ' +
+	'\ud83d\ude00\ud83d\udc4d'.repeat(10) + '\ud800 x\udc00\udc00 ' + 'a\u03b9a\u043e\u0561\u0565\u0915\u1000\u0627\u05d9'.repeat(4) + ' \u00e9te\n';
 /** Text whose last characters take the branches that only the end of a text (or of a chunk) takes. */
 const PRIMER_ENDS = ['x\'', 'x\'r', 'end '];
 
@@ -129,7 +135,6 @@ export class BpeCounter implements TokenCounter {
 		const scan = this._scan;
 		const twoAscii = this._twoAscii;
 		const shortAscii = this._shortAscii;
-		const cuts = this._cuts;
 		let total = 0;
 		for (let p = start; p < end;) {
 			const e = scan(text, p, end);
@@ -165,11 +170,24 @@ export class BpeCounter implements TokenCounter {
 					continue;
 				}
 			}
-			const cut = cuts.next(text, p, e);
-			total += cut === e ? this._cached(text, p, e) : this._sumParts(text, p, cut, e);
+			total += this._countCut(text, p, e);
 			p = e;
 		}
 		return total;
+	}
+
+	/**
+	 * The count of the piece `text[p, e)` (two code units or more), as the sum of its parts between points that no
+	 * token crosses (`cuts.ts`), or from the caches when there is no such point. Pieces of other scripts have their
+	 * cuts found all at once; ASCII words, which are seldom cut, one at a time.
+	 */
+	private _countCut(text: string, p: number, e: number): number {
+		if (e - p <= MASK_MAX && text.charCodeAt(p + 1) >= 128) {
+			const mask = this._cuts.cutMask(text, p, e);
+			return mask === 0 ? this._cached(text, p, e) : this._sumMask(text, p, e, mask);
+		}
+		const cut = this._cuts.next(text, p, e);
+		return cut === e ? this._cached(text, p, e) : this._sumParts(text, p, cut, e);
 	}
 
 	/** The count of the one code unit at `text[i]`, from the table of counts by code unit. */
@@ -251,30 +269,46 @@ export class BpeCounter implements TokenCounter {
 	 * Longer parts go through the caches.
 	 */
 	private _sumParts(text: string, p: number, cut: number, e: number): number {
-		const cuts = this._cuts;
 		let total = 0;
 		for (let s = p; ;) {
-			if (cut - s === 1) {
-				total += this._oneUnitCount(text, s);
-			} else if (cut - s === 2) {
-				const key = (text.charCodeAt(s) << 16) | text.charCodeAt(s + 1);
-				const slot = Math.imul(key, 0x9e3779b1) >>> (32 - TWO_UNIT_BITS);
-				let n = this._twoUnitCounts[slot];
-				if (n === 0 || this._twoUnitKeys[slot] !== key) {
-					n = this._countPiece(text, s, cut);
-					this._twoUnitKeys[slot] = key;
-					this._twoUnitCounts[slot] = n;
-				}
-				total += n;
-			} else {
-				total += this._cached(text, s, cut);
-			}
+			total += this._part(text, s, cut);
 			if (cut === e) {
 				return total;
 			}
 			s = cut;
-			cut = cuts.next(text, s, e);
+			cut = this._cuts.next(text, s, e);
 		}
+	}
+
+	/** `_sumParts` with the cuts given as the bits of `mask` (`PointCuts.cutMask`). */
+	private _sumMask(text: string, p: number, e: number, mask: number): number {
+		let total = 0;
+		let s = p;
+		for (let m = mask; m !== 0; m &= m - 1) {
+			const cut = p + 31 - Math.clz32(m & -m);
+			total += this._part(text, s, cut);
+			s = cut;
+		}
+		return total + this._part(text, s, e);
+	}
+
+	/** The count of the part `text[s, e)` between cuts: from a table by its code units when it has one or two. */
+	private _part(text: string, s: number, e: number): number {
+		if (e - s === 1) {
+			return this._oneUnitCount(text, s);
+		}
+		if (e - s === 2) {
+			const key = (text.charCodeAt(s) << 16) | text.charCodeAt(s + 1);
+			const slot = Math.imul(key, 0x9e3779b1) >>> (32 - TWO_UNIT_BITS);
+			let n = this._twoUnitCounts[slot];
+			if (n === 0 || this._twoUnitKeys[slot] !== key) {
+				n = this._countPiece(text, s, e);
+				this._twoUnitKeys[slot] = key;
+				this._twoUnitCounts[slot] = n;
+			}
+			return n;
+		}
+		return this._cached(text, s, e);
 	}
 
 	encode(text: string): number[] {

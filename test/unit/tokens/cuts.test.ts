@@ -61,7 +61,19 @@ describe('Tokens cuts (points no token crosses)', () => {
 			for (let i = 0; i < 3_000; i++) {
 				const text = fuzzText(random, alphabet, 24);
 				const bytes = Buffer.from(text, 'utf8').toString('latin1');
+				const found: number[] = [];
 				for (let cut = cuts.next(text, 0, text.length); cut < text.length; cut = cuts.next(text, cut, text.length)) {
+					found.push(cut);
+				}
+				// The cuts of a piece of up to 32 code units found all at once are the same.
+				if (text.length <= 32) {
+					const inMask: number[] = [];
+					for (let m = cuts.cutMask(text, 0, text.length); m !== 0; m &= m - 1) {
+						inMask.push(31 - Math.clz32(m & -m));
+					}
+					assert.deepStrictEqual(inMask, found, `${JSON.stringify(text)}: cuts one at a time and all at once`);
+				}
+				for (const cut of found) {
 					const at = Buffer.byteLength(text.slice(0, cut), 'utf8');
 					for (let from = Math.max(0, at - longest + 1); from < at; from++) {
 						for (let to = at + 1; to <= Math.min(bytes.length, from + longest); to++) {

@@ -6,8 +6,8 @@ import * as path from 'path';
 
 /** The functions that counting runs, by file. */
 export const HOT_FUNCTIONS: Record<string, readonly string[]> = {
-	'counter.js': ['countRange', '_oneUnitCount', '_cached', '_miss', '_sumParts', '_countPiece'],
-	'cuts.js': ['next', '_crossed', '_has', 'surrogateCodePoint'],
+	'counter.js': ['countRange', '_oneUnitCount', '_cached', '_countCut', '_sumParts', '_sumMask', '_part', '_countPiece'],
+	'cuts.js': ['next', 'cutMask', '_crossed', '_crossedPartly', '_bothCross', '_has'],
 	'shortAscii.js': ['count34', 'count3', 'count4', 'count58', 'mergeCount', '_rank'],
 	'preTokenizer.js': ['cpAt', 'contractionEnd', 'runEnd', 'isSpaceCode', 'whitespaceEnd', 'otherRunEnd', 'isOther', 'punctuationStart',
 		'o200kCamelLower', 'o200kCamelUpper', 'o200kAscii', 'o200kAsciiOther', 'isAsciiLetter', 'o200k', 'digitsEnd', 'cl100k', 'gpt2'],
