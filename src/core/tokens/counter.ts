@@ -76,7 +76,7 @@ export class BpeCounter implements TokenCounter {
 	private readonly _shortAscii: ShortAsciiCounts;
 	private readonly _cuts: PointCuts;
 	// Parts of two code units between cuts (`_sumParts`): a few thousand in a script, so a small table of
-	// its own (40 KB) keeps them out of the piece caches. A count of 0 is an empty slot.
+	// their own (40 KB) keeps them out of the piece caches. A count of 0 is an empty slot.
 	private readonly _twoUnitKeys = new Int32Array(1 << TWO_UNIT_BITS);
 	private readonly _twoUnitCounts = new Uint8Array(1 << TWO_UNIT_BITS);
 	private _bytes = new Uint8Array(64); // grows (priming grows it once, so V8 has seen that path)
@@ -298,17 +298,22 @@ export class BpeCounter implements TokenCounter {
 			return this._oneUnitCount(text, s);
 		}
 		if (e - s === 2) {
-			const key = (text.charCodeAt(s) << 16) | text.charCodeAt(s + 1);
-			const slot = Math.imul(key, 0x9e3779b1) >>> (32 - TWO_UNIT_BITS);
-			let n = this._twoUnitCounts[slot];
-			if (n === 0 || this._twoUnitKeys[slot] !== key) {
-				n = this._countPiece(text, s, e);
-				this._twoUnitKeys[slot] = key;
-				this._twoUnitCounts[slot] = n;
-			}
-			return n;
+			return this._twoUnitCount(text, s);
 		}
 		return this._cached(text, s, e);
+	}
+
+	/** The count of the two code units at `text[s, s + 2)`, from the table of two-unit strings. */
+	private _twoUnitCount(text: string, s: number): number {
+		const key = (text.charCodeAt(s) << 16) | text.charCodeAt(s + 1);
+		const slot = Math.imul(key, 0x9e3779b1) >>> (32 - TWO_UNIT_BITS);
+		let n = this._twoUnitCounts[slot];
+		if (n === 0 || this._twoUnitKeys[slot] !== key) {
+			n = this._countPiece(text, s, s + 2);
+			this._twoUnitKeys[slot] = key;
+			this._twoUnitCounts[slot] = n;
+		}
+		return n;
 	}
 
 	encode(text: string): number[] {

@@ -256,6 +256,10 @@ function o200k(text: string, p: number, limit: number): number {
 		if (e >= 0) {
 			return e;
 		}
+		// Whitespace then whitespace (or the end): no alternative before the whitespace ones can match here.
+		if (isSpaceCode(first) && (p + 1 >= limit || isSpaceCode(text.charCodeAt(p + 1)))) {
+			return whitespaceEnd(text, p, limit, true);
+		}
 	}
 	const c0 = cpAt(text, p, limit);
 	const l0 = c0 > 0xffff ? 2 : 1;
