@@ -216,15 +216,12 @@ export class ShortAsciiCounts {
 			k2 |= text.charCodeAt(p + i) << shift;
 		}
 		const h = hash(k1, k2);
-		if (this._rank(h, k1, k2) !== NO_TOKEN) {
-			return 1;
-		}
 		const merged = this._merged;
 		const slot = (h & ((1 << MERGED_BITS) - 1)) << 1;
 		if (merged[slot + 1] === k2 && (merged[slot] & 0x0fffffff) === k1) {
 			return merged[slot] >>> 28;
 		}
-		const count = this.mergeCount(text, p, n);
+		const count = this._rank(h, k1, k2) !== NO_TOKEN ? 1 : this.mergeCount(text, p, n);
 		merged[slot] = k1 | (count << 28);
 		merged[slot + 1] = k2;
 		return count;
