@@ -156,12 +156,6 @@ export class BpeCounter implements TokenCounter {
 					p = e;
 					continue;
 				}
-				if ((text.charCodeAt(p) & 0xfc00) === 0xd800) {
-					// One code point beyond the BMP (an emoji, say), or two lone surrogates: the table of two units.
-					total += this._twoUnitCount(text, p);
-					p = e;
-					continue;
-				}
 			}
 			// ASCII pieces of three to eight bytes are counted from the tables of short tokens (`shortAscii.ts`):
 			// they are most of base64, hex and code, and there mostly new.

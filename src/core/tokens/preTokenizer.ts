@@ -187,13 +187,17 @@ function o200kAscii(text: string, p: number, limit: number, c0: number): number 
 	while (i < limit && (c = text.charCodeAt(i)) >= 97 && c <= 122) {
 		i++;
 	}
-	if (i < limit && c >= 128) {
+	if (i >= limit) {
+		return i;
+	}
+	if (c >= 128) {
 		return -1;
 	}
 	// `[UPPER]*[LOWER]+`, or with no small letters `[UPPER]+[LOWER]*`: both end at `i` here. With a prefix
 	// and only capitals, the regex tries the first alternative without the prefix (it fails on the
-	// prefix) before the second with it, which ends at `i` too.
-	return contractionEnd(text, i, limit, false);
+	// prefix) before the second with it, which ends at `i` too. `c` is the character at `i`: a contraction
+	// can follow only an apostrophe.
+	return c === APOS ? contractionEnd(text, i, limit, false) : i;
 }
 
 function isAsciiLetter(c: number): boolean {
