@@ -53,23 +53,6 @@ function cpuMs() {
 	const u = process.cpuUsage();
 	return (u.user + u.system) / 1000;
 }
-/**
- * CPU milliseconds of this thread, the one that counts (Linux: /proc/thread-self/schedstat, in nanoseconds; elsewhere
- * the process's). Counting is timed by it rather than by the process: V8 compiles hot code on threads of its own, and
- * a compile that fell inside the one count measured (it happens once in a worker's life, not once per document, and
- * delays nothing on a machine with a second core) was charged to that file, by up to 70% on a small one.
- */
-const SCHEDSTAT = '/proc/thread-self/schedstat';
-const perThread = (() => {
-	try {
-		return Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) > 0;
-	} catch {
-		return false;
-	}
-})();
-function threadMs() {
-	return perThread ? Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6 : cpuMs();
-}
 (async () => {
 	const started = cpuMs();
 	const count = await load(workerData.lib, workerData.encoding);
@@ -84,20 +67,20 @@ function threadMs() {
 		// milliseconds for a large one: keep warming for at least WARM_UP_MS of CPU (5 to 200 rounds), so that
 		// the first count runs optimised code as in a worker that has been up for a while.
 		const warmUp = [...text.slice(0, 30000)].reverse().join('');
-		const warmStart = threadMs();
-		for (let i = 0; i < 200 && (i < 5 || threadMs() - warmStart < workerData.warmUpMs); i++) {
+		const warmStart = cpuMs();
+		for (let i = 0; i < 200 && (i < 5 || cpuMs() - warmStart < workerData.warmUpMs); i++) {
 			count(warmUp);
 		}
-		let t = threadMs();
+		let t = cpuMs();
 		const tokens = count(text);
-		const firstMs = threadMs() - t;
+		const firstMs = cpuMs() - t;
 		parentPort.postMessage({ partial: true, tokens, firstMs, loadMs });
 		const times = [];
 		const until = performance.now() + 2000;
 		while (firstMs < 1500 && times.length < 3 && (times.length === 0 || performance.now() < until)) {
-			t = threadMs();
+			t = cpuMs();
 			count(text);
-			times.push(threadMs() - t);
+			times.push(cpuMs() - t);
 		}
 		times.sort((a, b) => a - b);
 		parentPort.postMessage({ tokens, firstMs, loadMs, medianMs: times.length ? times[times.length >> 1] : undefined });
@@ -245,7 +228,7 @@ export default async function bench(ctx) {
 			`after loading; each cell is run in ${FRESH_RUNS} fresh workers and the run with the median fresh figure is shown (one run when it fails or takes over 2 s). ` +
 			`"fresh": the first count of the file, after a JIT warm-up of at least ${WARM_UP_MS} ms of CPU on other text (the file\'s first 30,000 characters reversed), so piece caches hold little of it (a newly opened document in a worker that has been running); ` +
 			`"warm": median of up to 3 repeat counts (caches full; skipped when the fresh count took over 1.5 s: "–"). "skipped": not even the fresh count finished. ` +
-			`CPU time of the thread that counts (load time: of the worker's process), so other load on the shared machine, and V8 compiling on its own threads, count less. "ours" loads the merge file the extension ships (dist/ranks) ` +
+			`CPU time of the worker's process, so other load on the shared machine counts less. "ours" loads the merge file the extension ships (dist/ranks) ` +
 			`and, when it loads, primes V8 on a built-in sample until its counting code is optimised (part of its load time, in the last table).`,
 	});
 	tables.push({
