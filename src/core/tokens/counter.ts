@@ -19,8 +19,12 @@ const SHORT = 12;
 const SHORT_BITS = 15;
 /** Entries before the cache of longer pieces starts over (a few MB at most). */
 const CACHE_MAX_ENTRIES = 150_000;
-/** Rounds of priming: enough for V8 to optimise the counting paths (~50 ms of CPU at load). */
-const PRIME_ROUNDS = 80;
+/**
+ * Rounds of priming: enough for V8 to optimise the counting paths, and the helpers that some optimised code calls
+ * rather than inlines (about 0.1 s of CPU at load). With 80 rounds, a first count of code.txt still had V8 compile
+ * two or three of those in its middle, on another thread, adding up to 50% to its CPU time.
+ */
+const PRIME_ROUNDS = 200;
 /** Pieces up to this long have their cuts found all at once (`PointCuts.cutMask`). */
 const MASK_MAX = 32;
 /** Slots of the table of two-unit parts. */
