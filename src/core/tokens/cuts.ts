@@ -158,6 +158,7 @@ export class PointCuts {
 						crossed = 1;
 					}
 					if ((fy & RIGHT_PARTIAL_BOTH) !== 0) {
+						// `_bothCross`, written out: taken at every point of Hindi, where the call cost 5% warm.
 						const key = (lastByte(x) << 8) | leadByte(y);
 						crossed |= (this._bothPairs[key >>> 5] >>> (key & 31)) & 1;
 					}
