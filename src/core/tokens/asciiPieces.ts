@@ -1,7 +1,7 @@
 /**
  * The parts of the pre-tokenizers (`preTokenizer.ts`) that only ASCII takes: contractions (`'s`, `'re`, ...), and
- * o200k's short paths for pieces of ASCII letters, digits and punctuation (most of prose, code, base64 and hex),
- * which give the same end as its general path or leave the piece to it.
+ * o200k's short path for pieces of ASCII letters, digits, punctuation and spaces (most of prose, code, base64 and
+ * hex), which gives the same end as its general path or leaves the piece to it.
  */
 
 const LF = 10;
@@ -34,82 +34,125 @@ export function contractionEnd(text: string, e: number, limit: number, lowerOnly
 	return e;
 }
 
-/**
- * The common case of o200k's letter alternatives, for ASCII only: an optional prefix (a space or ASCII
- * punctuation) then ASCII capitals then ASCII small letters, ending at an ASCII character or the limit.
- * Returns the end, or -1 to leave the piece to the general path (a non-ASCII character might extend it).
- */
-export function o200kAscii(text: string, p: number, limit: number, c0: number): number {
-	let s = p;
-	if (!isAsciiLetter(c0)) {
-		// A prefix: anything but a letter, digit, CR or LF (control characters included, as in the regex).
-		if (c0 === CR || c0 === LF || (c0 >= 48 && c0 <= 57) || p + 1 >= limit || !isAsciiLetter(text.charCodeAt(p + 1))) {
-			return -1;
-		}
-		s = p + 1;
+// Classes of ASCII code units for `o200kAsciiPiece` (and HIGH: any code unit from 128 on).
+const C_UPPER = 0;
+const C_LOWER = 1;
+const C_DIGIT = 2;
+/** Printable punctuation but the apostrophe. */
+const C_PUNCT = 3;
+const C_APOS = 4;
+const C_SPACE = 5;
+/** Tab, vertical tab, form feed. */
+const C_BLANK = 6;
+/** CR, LF. */
+const C_BREAK = 7;
+const C_HIGH = 8;
+/** Other control characters and DEL: rare, left to the general path. */
+const C_CONTROL = 9;
+
+// States of a piece so far: a row of `NEXT` each. START is the row of a piece's first code unit.
+const START = 0;
+/** One mark (punctuation, apostrophe) that may prefix letters. */
+const MARK1 = 1;
+/** A space that may prefix letters or punctuation. */
+const SPACE1 = 2;
+/** A tab, vertical tab or form feed, that may prefix letters. */
+const BLANK1 = 3;
+/** A run of punctuation (`` ?[^\s\p{L}\p{N}]+``) that no letter can follow. */
+const MARKS = 4;
+/** Capitals (after an optional prefix). */
+const UPPER = 5;
+/** Small letters, after optional capitals. */
+const LOWER = 6;
+const DIGIT1 = 7;
+const DIGIT2 = 8;
+const DIGIT3 = 9;
+// Actions, from ACTION on: what the code unit at hand means for the piece.
+const ACTION = 11;
+/** An apostrophe after letters: a contraction may end the piece. */
+const CONTRACTION = 11;
+/** CR or LF after punctuation: the piece ends after `[\r\n/]*`. */
+const BREAKS = 12;
+/** Whitespace then whitespace: only the whitespace alternatives can match. */
+const WHITESPACE = 13;
+/** The piece ends before this code unit. */
+const END = 14;
+/** A code unit that might change the piece (beyond ASCII, a control character): the general path decides. */
+const GENERAL = 15;
+
+/** `o200kAsciiPiece`'s answer when the piece is whitespace followed by whitespace. */
+export const O200K_WHITESPACE = -2;
+
+const CLASS = new Uint8Array(128);
+const NEXT = new Uint8Array(16 * 16).fill(GENERAL);
+buildTables();
+
+function buildTables(): void {
+	for (let c = 0; c < 128; c++) {
+		CLASS[c] = c >= 65 && c <= 90 ? C_UPPER : c >= 97 && c <= 122 ? C_LOWER : c >= 48 && c <= 57 ? C_DIGIT
+			: c === APOS ? C_APOS : c === SP ? C_SPACE : c === 9 || c === 11 || c === 12 ? C_BLANK : c === CR || c === LF ? C_BREAK
+				: c < SP || c === 127 ? C_CONTROL : C_PUNCT;
 	}
-	let i = s;
-	let c = c0;
-	while (i < limit && (c = text.charCodeAt(i)) >= 65 && c <= 90) {
-		i++;
-	}
-	while (i < limit && (c = text.charCodeAt(i)) >= 97 && c <= 122) {
-		i++;
-	}
-	if (i >= limit) {
-		return i;
-	}
-	if (c >= 128) {
-		return -1;
-	}
-	// `[UPPER]*[LOWER]+`, or with no small letters `[UPPER]+[LOWER]*`: both end at `i` here. With a prefix
-	// and only capitals, the regex tries the first alternative without the prefix (it fails on the
-	// prefix) before the second with it, which ends at `i` too. `c` is the character at `i`: a contraction
-	// can follow only an apostrophe.
-	return c === APOS ? contractionEnd(text, i, limit, false) : i;
+	const row = (state: number, next: number[]): void => next.forEach((n, k) => {
+		NEXT[(state << 4) | k] = n;
+	});
+	const G = GENERAL;
+	const W = WHITESPACE;
+	// Columns: UPPER, LOWER, DIGIT, PUNCT, APOS, SPACE, BLANK, BREAK, HIGH, CONTROL.
+	// o200k's alternatives, in order: `[^\r\n\p{L}\p{N}]?[UPPER]*[LOWER]+(contraction)?`, the same with
+	// `[UPPER]+[LOWER]*`, `\p{N}{1,3}`, `` ?[^\s\p{L}\p{N}]+[\r\n/]*``, then the whitespace ones.
+	row(START, [UPPER, LOWER, DIGIT1, MARK1, MARK1, SPACE1, BLANK1, W, G, G]);
+	row(MARK1, [UPPER, LOWER, END, MARKS, MARKS, END, END, BREAKS, G, G]);
+	row(SPACE1, [UPPER, LOWER, END, MARKS, MARKS, W, W, W, G, G]);
+	// A tab then punctuation: `` ?`` takes only a space, so the tab is a piece of its own.
+	row(BLANK1, [UPPER, LOWER, END, END, END, W, W, W, G, G]);
+	row(MARKS, [END, END, END, MARKS, MARKS, END, END, BREAKS, G, G]);
+	row(UPPER, [UPPER, LOWER, END, END, CONTRACTION, END, END, END, G, G]);
+	row(LOWER, [END, LOWER, END, END, CONTRACTION, END, END, END, G, G]);
+	row(DIGIT1, [END, END, DIGIT2, END, END, END, END, END, G, END]);
+	row(DIGIT2, [END, END, DIGIT3, END, END, END, END, END, G, END]);
+	// A fourth digit starts a piece; so does anything after three.
+	row(DIGIT3, [END, END, END, END, END, END, END, END, END, END]);
 }
 
-function isAsciiLetter(c: number): boolean {
-	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/**
+ * o200k's pre-tokenizer for a piece that starts with ASCII (`c0`, at `p`), as long as it stays in ASCII: one
+ * table look-up per code unit, whose row is the piece so far (a letter run, a digit run, punctuation, a
+ * prefix), and whose answer is the next row, or that the piece ends there. Base64, hex and code are mostly
+ * short pieces whose ends no branch predicts; this walks them with one branch per code unit, taken at the end.
+ * Returns the end, `O200K_WHITESPACE` when only the whitespace alternatives can match, or -1 to leave the piece
+ * to the general path (a code unit beyond ASCII might extend it, or a control character is met).
+ */
+export function o200kAsciiPiece(text: string, p: number, limit: number, c0: number): number {
+	let state = NEXT[CLASS[c0]];
+	let i = p + 1;
+	if (state < ACTION) {
+		for (; i < limit; i++) {
+			const c = text.charCodeAt(i);
+			const next = NEXT[(state << 4) | (c < 128 ? CLASS[c] : C_HIGH)];
+			if (next >= ACTION) {
+				state = next;
+				break;
+			}
+			state = next;
+		}
+		if (i >= limit) {
+			return limit;
+		}
+	}
+	switch (state) {
+		case END: return i;
+		case CONTRACTION: return contractionEnd(text, i, limit, false);
+		case BREAKS: return breaksEnd(text, i, limit);
+		case WHITESPACE: return O200K_WHITESPACE;
+		default: return -1;
+	}
 }
 
-/**
- * ASCII digits and punctuation, the other pieces of base64, hex and code: `\p{N}{1,3}` and
- * ` ?[^\s\p{L}\p{N}]+[\r\n/]*` when no letter follows a punctuation mark (then it is a prefix, and the
- * letter alternatives take it). -1 when a non-ASCII character could change the piece.
- */
-export function o200kAsciiOther(text: string, p: number, limit: number, c0: number): number {
-	if (c0 >= 48 && c0 <= 57) {
-		let i = p + 1;
-		let c = 0;
-		while (i < limit && i < p + 3 && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
-			i++;
-		}
-		// A non-ASCII character after fewer than three digits might be a digit too.
-		return i < limit && i < p + 3 && text.charCodeAt(i) >= 128 ? -1 : i;
-	}
-	let q = p;
-	if (c0 === SP) {
-		if (p + 1 >= limit) {
-			return -1;
-		}
-		q = p + 1;
-	}
-	// Printable ASCII punctuation. Control characters other than \t..\r are punctuation to the regex too, and
-	// anything from DEL on might be: a run that meets one is left to the general path.
-	let i = q;
-	let c = 0;
-	while (i < limit && (c = text.charCodeAt(i)) > SP && c < 127 && !isAsciiLetter(c) && (c < 48 || c > 57)) {
-		i++;
-	}
-	if (i === q || (i < limit && (c >= 127 || (c < SP && (c < 9 || c > 13))))) {
-		return -1;
-	}
-	if (i === q + 1 && q === p && i < limit && isAsciiLetter(c)) {
-		return -1; // one mark then a letter: a prefix (o200kAscii takes those)
-	}
+/** End of `[\r\n/]*` from `i`. */
+function breaksEnd(text: string, i: number, limit: number): number {
 	while (i < limit) {
-		c = text.charCodeAt(i);
+		const c = text.charCodeAt(i);
 		if (c !== CR && c !== LF && c !== SLASH) {
 			break;
 		}

@@ -1,5 +1,5 @@
 import { charFlags, LETTER, LOWER, MARK, NUMBER, OTHER_LETTER, SPACE, UPPER } from './charClasses';
-import { contractionEnd, o200kAscii, o200kAsciiOther } from './asciiPieces';
+import { contractionEnd, O200K_WHITESPACE, o200kAsciiPiece } from './asciiPieces';
 import type { EncodingName } from './encodings';
 
 /**
@@ -145,16 +145,11 @@ function o200kCamelUpper(text: string, q: number, limit: number): number {
 function o200k(text: string, p: number, limit: number): number {
 	const first = text.charCodeAt(p);
 	if (first < 128) {
-		let e = o200kAscii(text, p, limit, first);
+		const e = o200kAsciiPiece(text, p, limit, first);
 		if (e >= 0) {
 			return e;
 		}
-		e = o200kAsciiOther(text, p, limit, first);
-		if (e >= 0) {
-			return e;
-		}
-		// Whitespace then whitespace (or the end): no alternative before the whitespace ones can match here.
-		if (isSpaceCode(first) && (p + 1 >= limit || isSpaceCode(text.charCodeAt(p + 1)))) {
+		if (e === O200K_WHITESPACE) {
 			return whitespaceEnd(text, p, limit, true);
 		}
 	}

@@ -11,7 +11,7 @@ export const HOT_FUNCTIONS: Record<string, readonly string[]> = {
 	'shortAscii.js': ['count34', 'count3', 'count4', 'count58', 'mergeCount', '_rank'],
 	'preTokenizer.js': ['cpAt', 'runEnd', 'isSpaceCode', 'whitespaceEnd', 'otherRunEnd', 'isOther', 'punctuationStart',
 		'o200kCamelLower', 'o200kCamelUpper', 'o200k', 'digitsEnd', 'cl100k', 'gpt2'],
-	'asciiPieces.js': ['contractionEnd', 'o200kAscii', 'o200kAsciiOther', 'isAsciiLetter'],
+	'asciiPieces.js': ['contractionEnd', 'o200kAsciiPiece', 'breaksEnd'],
 	'backtrackEncoder.js': ['encode', 'longestToken'],
 	'bpeIndex.js': ['pairOf', 'compatible'],
 	'utf8.js': ['encodeUtf8'],
