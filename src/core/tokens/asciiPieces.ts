@@ -143,20 +143,16 @@ export function o200kAsciiPiece(text: string, p: number, limit: number, c0: numb
 	switch (state) {
 		case END: return i;
 		case CONTRACTION: return contractionEnd(text, i, limit, false);
-		case BREAKS: return breaksEnd(text, i, limit);
+		case BREAKS:
+			// `[\r\n/]*`, written out: as a function of its own, priming often left it to be compiled in a first count.
+			for (; i < limit; i++) {
+				const c = text.charCodeAt(i);
+				if (c !== CR && c !== LF && c !== SLASH) {
+					break;
+				}
+			}
+			return i;
 		case WHITESPACE: return O200K_WHITESPACE;
 		default: return -1;
 	}
-}
-
-/** End of `[\r\n/]*` from `i`. */
-function breaksEnd(text: string, i: number, limit: number): number {
-	while (i < limit) {
-		const c = text.charCodeAt(i);
-		if (c !== CR && c !== LF && c !== SLASH) {
-			break;
-		}
-		i++;
-	}
-	return i;
 }
