@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads';
 const ENCODING = 'o200k_base';
 const LIBRARIES = ['ours', 'js-tiktoken', 'gpt-tokenizer', 'tiktoken-wasm', 'ai-tokenizer'];
 const CELL_CAP_MS = 10000;
-const FRESH_RUNS = 3;
+// Five, not three: on this shared machine one run in five or so lands slow (up to 1.5×), and two of three sometimes did.
+const FRESH_RUNS = 5;
 const WARM_UP_MS = 500;
 
 /** Source of the worker: loads one library and answers measurement requests. */
@@ -116,38 +117,50 @@ function cpuMs() {
 })().catch((e) => parentPort.postMessage({ error: String(e && e.message || e) }));
 `;
 
-/** Runs one job for one library in a fresh worker; resolves with its last message or a skip/crash marker. */
+/**
+ * Runs one job for one library in a fresh worker; resolves with its last message or a skip/crash marker, once the
+ * worker's thread has exited. Figures are CPU time of the whole process, so a worker still tearing down (a capped
+ * peer frees a heap of up to gigabytes) must not overlap the next cell.
+ */
 function runCell(ctx, lib, job, capMs = CELL_CAP_MS) {
 	return new Promise((resolve) => {
 		const worker = new Worker(WORKER, { eval: true, workerData: { lib, job, encoding: ENCODING, root: ctx.root, out: ctx.out, dist: ctx.dist, warmUpMs: WARM_UP_MS }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
 		let last;
-		const expire = () => {
-			void worker.terminate();
-			resolve({ ...last, skipped: true });
+		let result;
+		let exited = false;
+		const finish = (r) => {
+			if (result) {
+				return;
+			}
+			result = r;
+			clearTimeout(timer);
+			if (exited) {
+				resolve(r);
+			} else {
+				void worker.terminate();
+				// Should a thread never exit, the bench goes on without it.
+				setTimeout(() => resolve(r), 30000).unref();
+			}
 		};
 		// Loading rank data is not what is measured: the cap starts once the library is loaded.
-		let timer = setTimeout(expire, capMs + 20000);
+		let timer = setTimeout(() => finish({ ...last, skipped: true }), capMs + 20000);
 		worker.on('message', (m) => {
 			if (m.loaded) {
 				clearTimeout(timer);
-				timer = setTimeout(expire, capMs);
+				timer = setTimeout(() => finish({ ...last, skipped: true }), capMs);
 				last = { loadMs: m.loadMs };
 				return;
 			}
 			last = m;
 			if (!m.partial) {
-				clearTimeout(timer);
-				void worker.terminate();
-				resolve(m);
+				finish(m);
 			}
 		});
-		worker.on('error', (e) => {
-			clearTimeout(timer);
-			resolve({ error: String(e.message || e) });
-		});
+		worker.on('error', (e) => finish({ error: String(e.message || e) }));
 		worker.on('exit', () => {
+			exited = true;
 			clearTimeout(timer);
-			resolve(last && !last.partial ? last : { ...last, error: last?.error ?? 'worker exited' });
+			resolve(result ?? (last && !last.partial ? last : { ...last, error: last?.error ?? 'worker exited' }));
 		});
 	});
 }
