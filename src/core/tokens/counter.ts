@@ -34,8 +34,8 @@ const TWO_UNIT_BITS = 13;
  * cases (and near misses), camel case, marks, digits (astral ones too), punctuation runs with line breaks and `/`,
  * odd spaces (U+0085, U+3000, BOM), emoji, astral letters, lone surrogates, letters and punctuation beyond ASCII that
  * start a piece, scripts whose words are not single tokens, base64 and hex (short ASCII pieces of several tokens),
- * pieces too long for the short cache and one too long to cache at all, parts between cuts (`cuts.ts`) of every
- * kind, and a long word whose cuts are looked for one at a time past a letter that can follow partial characters. `primingCoverage.ts` in the unit tests checks, with V8's block coverage, that loading a counter runs every
+ * pieces too long for the short cache and one too long to cache at all, and parts between cuts (`cuts.ts`) of every
+ * kind. `primingCoverage.ts` in the unit tests checks, with V8's block coverage, that loading a counter runs every
  * block of the counting code.
  */
 const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL we\'ll they\'re \'Ve \'S \'d don\'ry we\'lx x\u0301 \u00df \u01c5 ' +
@@ -43,7 +43,7 @@ const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL we\'l
 	'x\u2014\u2014/\r\n x+ab\u00e9 1x\u00c9. a\ud83d\ude00 \ud83d\ude00\ud83d\udc4d A\ud835\udc1a\ud835\udc1b ' +
 	'\ud884\udf50 \ud800 \udc00x \ufeff \u0085 \u3000 \u00a0\u2028 x\u30007 \u4e2d\u6587\u5b57\u7b26\u4e32 ' +
 	'\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f\u0928\u094d\u0926\u0940 ' +
-	'\u1019\u103c\u1014\u103a\u1019\u102c a\u03b9a\u043ea\u58eb !\ud800 \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization characteristically a\u58ebcharacteristic ' +
+	'\u1019\u103c\u1014\u103a\u1019\u102c a\u03b9a\u043ea\u58eb !\ud800 \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization characteristically ' +
 	'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n' +
 	// A run of one character, and ASCII with cuts in a piece; then the same, Chinese, emoji and letters next to
 	// partial characters in some tokens, in pieces too long for `PointCuts.cutMask`, and a piece that starts with
@@ -182,10 +182,11 @@ export class BpeCounter implements TokenCounter {
 
 	/**
 	 * The count of the piece `text[p, e)` (two code units or more), as the sum of its parts between points that no
-	 * token crosses (`cuts.ts`), or from the caches when there is no such point. Pieces of other scripts have their
-	 * cuts found all at once; others, one at a time. ASCII words are seldom cut: those of 9 to `SHORT` code units go
-	 * to the short-piece cache whole (looking for a cut first cost prose 7% and edge.txt 10%, warm). A Latin letter
-	 * with combining marks is cut often, and its parts are mostly in the small tables.
+	 * token crosses (`cuts.ts`), or from the caches when there is no such point. Pieces of up to `MASK_MAX` units have
+	 * their cuts found all at once, longer ones one at a time. ASCII words are seldom cut: those of 9 to `SHORT` units go
+	 * to the short-piece cache whole (looking for a cut first cost prose 7% and edge.txt 10%, warm), longer ones have
+	 * their cuts found one at a time. A Latin letter with combining marks is cut often, and its parts are mostly in the
+	 * small tables, so only pieces that are all ASCII from their second unit on count as words here.
 	 */
 	private _countCut(text: string, p: number, e: number): number {
 		const length = e - p;
