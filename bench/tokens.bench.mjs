@@ -122,7 +122,7 @@ function cpuMs() {
  * worker's thread has exited. Figures are CPU time of the whole process, so a worker still tearing down (a capped
  * peer frees a heap of up to gigabytes) must not overlap the next cell.
  */
-function runCell(ctx, lib, job, capMs = CELL_CAP_MS) {
+export function runCell(ctx, lib, job, capMs = CELL_CAP_MS) {
 	return new Promise((resolve) => {
 		const worker = new Worker(WORKER, { eval: true, workerData: { lib, job, encoding: ENCODING, root: ctx.root, out: ctx.out, dist: ctx.dist, warmUpMs: WARM_UP_MS }, resourceLimits: { maxOldGenerationSizeMb: 4096 } });
 		let last;

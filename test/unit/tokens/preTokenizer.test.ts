@@ -30,7 +30,7 @@ describe('Tokens pre-tokenizer', () => {
 		}
 	});
 
-	it('o200k: pieces of the corpus\'s ASCII-only lines are the regex\'s', async () => {
+	it('o200k: pieces of hand-made ASCII (base64, code, contractions, control characters) are the regex\'s', async () => {
 		const regex = await o200kRegex();
 		const text = 'aGVsbG8gd29ybGQ+/Zm9v==\n    def f(x):\r\n        return x[1:3] + "don\'t" // 12345 ' +
 			'HTTPServer iPhone WE\'LL\t\tgo! \f\v\u007f\u0001 \t+x +\n/ x/\n\n  \n';
