@@ -1,6 +1,5 @@
-import { compatible, type BpeIndex } from './bpeIndex';
+import { compatibleTokens, type BpeIndex } from './bpeIndex';
 
-const NO_LIMIT = 0x7fffffff;
 /** Slots of the table of dead positions. */
 const DEAD_SLOTS = 1024;
 const DEAD_MASK = DEAD_SLOTS - 1;
@@ -26,6 +25,8 @@ const DEAD_MASK = DEAD_SLOTS - 1;
 export class BacktrackEncoder {
 	/** The tokens of the last piece encoded, `tokens[0, count)`. */
 	tokens = new Int32Array(256);
+	/** The length in bytes of each of `tokens`. */
+	private _lengths = new Int32Array(256);
 	// Positions from which nothing works, in a small table indexed by the position's low bits: dead when
 	// `_deadAt[slot] === position` and `_deadGeneration[slot] === _generation` (no new array or fill per piece).
 	// A mark that another overwrites only means that position is tried again, and fails again: a table as long
@@ -40,6 +41,7 @@ export class BacktrackEncoder {
 	encode(bytes: Uint8Array, n: number): number {
 		if (this.tokens.length < n) {
 			this.tokens = new Int32Array(Math.max(n, 2 * this.tokens.length));
+			this._lengths = new Int32Array(this.tokens.length);
 		}
 		let generation = this._generation + 1;
 		if (generation > 0x3fffffff) {
@@ -47,29 +49,34 @@ export class BacktrackEncoder {
 			generation = 1;
 		}
 		this._generation = generation;
-		const { trie, prefix, length, pairFilter, pairIndex, pairData, left, right } = this._index;
+		const { trie, token, pairFilter, pairData } = this._index;
 		const tokens = this.tokens;
+		const lengths = this._lengths;
 		const deadAt = this._deadAt;
 		const deadGeneration = this._deadGeneration;
 		let count = 0;
 		let pos = 0;
 		let last = -1;
-		let t = longestToken(trie, bytes, 0, n);
+		// A token and its length in bytes, `token << 8 | length`: both come from the trie walk or the prefix, so the
+		// length needs no look-up of its own.
+		let tl = longestToken(trie, bytes, 0, n);
 		for (;;) {
-			const end = pos + length[t];
-			if ((deadGeneration[end & DEAD_MASK] !== generation || deadAt[end & DEAD_MASK] !== end) && (count === 0 || compatible(pairFilter, pairIndex, pairData, left, right, last, t, NO_LIMIT))) {
-				tokens[count++] = t;
+			const t = tl >> 8;
+			const end = pos + (tl & 255);
+			if ((deadGeneration[end & DEAD_MASK] !== generation || deadAt[end & DEAD_MASK] !== end) && (count === 0 || compatibleTokens(token, pairFilter, pairData, last, t))) {
+				tokens[count] = t;
+				lengths[count++] = tl & 255;
 				if (end === n) {
 					return count;
 				}
 				last = t;
 				pos = end;
-				t = longestToken(trie, bytes, pos, n);
+				tl = longestToken(trie, bytes, pos, n);
 				continue;
 			}
-			const shorter = prefix[t];
+			const shorter = token[(t << 2) + 3];
 			if (shorter >= 0) {
-				t = shorter;
+				tl = shorter;
 				continue;
 			}
 			// Nothing fits from `pos`: step back over the last token and try its shorter prefixes.
@@ -78,18 +85,23 @@ export class BacktrackEncoder {
 			}
 			deadAt[pos & DEAD_MASK] = pos;
 			deadGeneration[pos & DEAD_MASK] = generation;
-			t = tokens[--count];
-			pos -= length[t];
+			count--;
+			tl = (tokens[count] << 8) | lengths[count];
+			pos -= lengths[count];
 			last = count > 0 ? tokens[count - 1] : -1;
 		}
 	}
 }
 
-/** The longest token that `bytes[pos, n)` starts with (there is always one: every byte is a token). */
+/**
+ * The longest token that `bytes[pos, n)` starts with (there is always one: every byte is a token), as
+ * `token << 8 | length`.
+ */
 function longestToken(trie: Int32Array, bytes: Uint8Array, pos: number, n: number): number {
 	let record = trie[1 + bytes[pos]] >>> 9;
 	let header = trie[record];
 	let best = header;
+	let bestEnd = pos + 1;
 	for (let i = pos + 1; i < n; i++) {
 		const lg = header & 31;
 		if (lg === 31) {
@@ -115,7 +127,8 @@ function longestToken(trie: Int32Array, bytes: Uint8Array, pos: number, n: numbe
 		header = trie[record];
 		if (header >= 32) {
 			best = header;
+			bestEnd = i + 1;
 		}
 	}
-	return (best >>> 5) - 1;
+	return (((best >>> 5) - 1) << 8) | (bestEnd - pos);
 }

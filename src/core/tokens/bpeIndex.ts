@@ -5,8 +5,8 @@ import type { RankTable } from './rankTable';
  * encoding from its tokens and their splits (`RankTable`), all in typed arrays:
  *
  * - a trie of every token's bytes, to find the longest token that starts at a position;
- * - `prefix[t]`, the longest token that is a proper prefix of token `t` (-1: none), to try shorter ones;
- * - the pairs: for each token `t` of two or more bytes, `left[t]` followed by `right[t]` merge into `t`.
+ * - per token, its longest proper prefix token (to try shorter ones) and its pair: for each token `t` of two or
+ *   more bytes, `left[t]` followed by `right[t]` merge into `t`.
  *
  * The trie is packed into one Int32Array of records laid out in depth-first order, so a walk mostly reads
  * memory that is close together: a record is a header, `(token + 1) << 5 | log2(capacity)` (31: a leaf),
@@ -15,13 +15,13 @@ import type { RankTable } from './rankTable';
  */
 export class BpeIndex {
 	readonly trie: Int32Array;
-	readonly prefix: Int32Array;
-	readonly left: Int32Array;
-	readonly right: Int32Array;
-	/** Bytes per token. */
-	readonly length: Int32Array;
-	/** Per left token: `offset << 5 | log2(capacity)` of its table in `pairData` (0: no pairs). */
-	readonly pairIndex: Int32Array;
+	/**
+	 * Per token `t`, four entries from `t << 2`: `left[t]`, `right[t]`, its pair table's header in `pairData`
+	 * (`offset << 5 | log2(capacity)`, 0: no pairs start with `t`), and its longest proper prefix token with that
+	 * token's length, `prefix << 8 | length` (-1: none). One 16-byte record, so the encoder's checks on a token
+	 * read one cache line rather than one from each of four arrays.
+	 */
+	readonly token: Int32Array;
 	/** Tables of `[right token, merged token]` slots (right -1: empty). */
 	readonly pairData: Int32Array;
 	/** A bit per hash of (left, right) of every pair: most pairs looked up do not exist, and this says so from 1 MB. */
@@ -29,38 +29,78 @@ export class BpeIndex {
 
 	constructor(table: RankTable) {
 		const size = table.size;
-		this.length = new Int32Array(size);
+		const length = new Int32Array(size);
 		for (let r = 0; r < size; r++) {
-			this.length[r] = table.tokenLength(r);
+			length[r] = table.tokenLength(r);
 		}
-		this.left = table.left;
-		this.right = table.right;
-		this.prefix = new Int32Array(size).fill(-1);
-		this.trie = buildTrie(table.pool, table.start, this.length, this.prefix);
+		const prefix = new Int32Array(size).fill(-1);
+		this.trie = buildTrie(table.pool, table.start, length, prefix);
 		// Only each token's own split is a pair here: see `compatible` for why the others are not needed.
 		const own: Pairs = { start: new Int32Array(size + 1), left: new Int32Array(size), right: new Int32Array(size) };
 		let n = 0;
 		for (let t = 0; t < size; t++) {
 			own.start[t] = n;
-			if (this.length[t] > 1) {
-				own.left[n] = this.left[t];
-				own.right[n] = this.right[t];
+			if (length[t] > 1) {
+				own.left[n] = table.left[t];
+				own.right[n] = table.right[t];
 				n++;
 			}
 		}
 		own.start[size] = n;
-		[this.pairIndex, this.pairData] = pairTables(size, own);
+		const [pairIndex, pairData] = pairTables(size, own);
+		this.pairData = pairData;
 		this.pairFilter = pairFilter(own);
+		this.token = new Int32Array(4 * size);
+		for (let t = 0; t < size; t++) {
+			this.token[4 * t] = table.left[t];
+			this.token[4 * t + 1] = table.right[t];
+			this.token[4 * t + 2] = pairIndex[t];
+			this.token[4 * t + 3] = prefix[t] < 0 ? -1 : (prefix[t] << 8) | length[prefix[t]];
+		}
 	}
+}
 
-	/** The token that `l` followed by `r` merge into, or -1. */
-	pair(l: number, r: number): number {
-		return pairOf(this.pairFilter, this.pairIndex, this.pairData, l, r);
-	}
-
-	/** Whether tiktoken encodes the bytes of `l` then `r` as exactly those two tokens. */
-	compatible(l: number, r: number): boolean {
-		return compatible(this.pairFilter, this.pairIndex, this.pairData, this.left, this.right, l, r, LIMIT_NONE);
+/**
+ * `compatible` over the encoder's layout (`BpeIndex.token`), starting from whole `l` and `r`; the pair look-up is
+ * written out so that the loop reads each token's record once.
+ */
+export function compatibleTokens(token: Int32Array, filter: Int32Array, data: Int32Array, l: number, r: number): boolean {
+	let limit = LIMIT_NONE;
+	for (;;) {
+		// The token that `l` and `r` merge into, or -1 (`pairOf`).
+		let c = -1;
+		const bit = (Math.imul(l, 0x9e3779b1) ^ Math.imul(r, 0x85ebca77)) >>> (32 - FILTER_BITS);
+		const h = token[(l << 2) + 2];
+		if ((filter[bit >>> 5] & (1 << (bit & 31))) !== 0 && h !== 0) {
+			const lg = h & 31;
+			const at = h >>> 5;
+			const mask = (1 << lg) - 1;
+			for (let s = Math.imul(r, 0x9e3779b1) >>> (32 - lg); ; s = (s + 1) & mask) {
+				// An empty slot holds -1 for both: so `c` is -1 when `r` is not there.
+				const k = data[(at + s) << 1];
+				if (k === r || k === -1) {
+					c = data[((at + s) << 1) + 1];
+					break;
+				}
+			}
+		}
+		if (c >= 0 && c < limit) {
+			return false;
+		}
+		const lr = token[(l << 2) + 1];
+		const rl = token[r << 2];
+		const lByte = lr === l;
+		const rByte = rl === r;
+		if (lByte && rByte) {
+			return true;
+		}
+		if (!lByte && (rByte || l > r)) {
+			limit = l;
+			l = lr;
+		} else {
+			limit = r + 1;
+			r = rl;
+		}
 	}
 }
 
