@@ -3,8 +3,10 @@ import type { RankTable } from './rankTable';
 /** Rank stored for bytes that are not a token: above every real rank, so `min` needs no case. */
 const NO_TOKEN = 0x7fffffff;
 
-/** Longest piece, in ASCII bytes, that `countAscii` takes. */
+/** Longest piece, in ASCII bytes, that `count34` and `count58` take. */
 export const SHORT_ASCII_MAX = 8;
+/** Longest piece, in ASCII bytes, that `countLong` takes (the merge loop's limit). */
+export const LONG_ASCII_MAX = 12;
 
 /** Bits of the filter in front of the hash table of tokens of 4 to 8 bytes (2^21 bits: 256 KB). */
 const FILTER_BITS = 21;
@@ -28,7 +30,8 @@ const MERGED_BITS = 13;
  * Five to eight bytes that are not one token run tiktoken's merge loop itself, over at most eight parts, with
  * every rank read from these tables, and their counts are kept in a small cache of their own (64 KB): the piece
  * caches of the counter are 1 MB and more, and for base64, whose pieces are new, a look-up there cost about as
- * much as the merge loop.
+ * much as the merge loop. Nine to twelve bytes run the same loop (`countLong`) when the counter's cache does not
+ * have them, with the ranks of tokens of 9 to 12 ASCII bytes from a table of their own.
  */
 export class ShortAsciiCounts {
 	/** Rank of the token of ASCII bytes `a, b` at `a << 7 | b`, or `NO_TOKEN`. 64 KB. */
@@ -44,10 +47,17 @@ export class ShortAsciiCounts {
 	 */
 	private _table = new Int32Array(0);
 	private _shift = 32;
+	/**
+	 * Open-addressing table of the tokens of 9 to 12 ASCII bytes (about 21,000 for o200k; 512 KB): per slot bytes 0-3
+	 * plus one (0: empty), bytes 4-7, the length and the rest (`length << 28 | i << 21 | j << 14 | k << 7 | l`), and the
+	 * rank.
+	 */
+	private _long = new Int32Array(0);
+	private _longShift = 32;
 	// The merge loop's parts: where each starts, and the rank of joining it with the next.
-	private readonly _starts = new Int32Array(SHORT_ASCII_MAX + 1);
-	private readonly _ranks = new Int32Array(SHORT_ASCII_MAX);
-	private readonly _bytes = new Int32Array(SHORT_ASCII_MAX);
+	private readonly _starts = new Int32Array(LONG_ASCII_MAX + 1);
+	private readonly _ranks = new Int32Array(LONG_ASCII_MAX);
+	private readonly _bytes = new Int32Array(LONG_ASCII_MAX);
 	/**
 	 * Counts of pieces of 5 to 8 bytes that are not one token, by the hash of their keys, direct mapped: per slot
 	 * the first key with the count in its top four bits (`k1 | count << 28`), then the second key (never 0, since
@@ -61,26 +71,38 @@ export class ShortAsciiCounts {
 		// Two passes over the vocabulary (count, then fill) rather than keys kept in between: on these machines
 		// the first write to each page of fresh memory costs more than working the keys out twice.
 		let count = 0;
+		let longCount = 0;
 		for (let pass = 0; pass < 2; pass++) {
 			for (let r = 0; r < table.size; r++) {
 				const at = start[r];
 				const length = start[r + 1] - at;
-				if (length < 2 || length > SHORT_ASCII_MAX || pool[at] >= 128) {
+				if (length < 2 || length > LONG_ASCII_MAX || pool[at] >= 128) {
 					continue;
 				}
 				let high = 0;
 				let k1 = 0;
 				let k2 = 0;
+				let k3 = 0;
 				for (let j = 0; j < length; j++) {
 					const b = pool[at + j];
 					high |= b;
 					if (j < 4) {
 						k1 = (k1 << 7) | b;
-					} else {
+					} else if (j < 8) {
 						k2 = (k2 << 7) | b;
+					} else {
+						k3 = (k3 << 7) | b;
 					}
 				}
 				if (high >= 128) {
+					continue;
+				}
+				if (length > SHORT_ASCII_MAX) {
+					if (pass === 0) {
+						longCount++;
+					} else {
+						this._insertLong(k1, k2, (length << 28) | (k3 << (7 * (LONG_ASCII_MAX - length))), r);
+					}
 					continue;
 				}
 				if (pass === 0) {
@@ -102,6 +124,9 @@ export class ShortAsciiCounts {
 				const bits = Math.max(10, 32 - Math.clz32(Math.ceil(count / 0.8) - 1));
 				this._table = new Int32Array(3 << bits);
 				this._shift = 32 - bits;
+				const longBits = Math.max(10, 32 - Math.clz32(Math.ceil(longCount / 0.8) - 1));
+				this._long = new Int32Array(4 << longBits);
+				this._longShift = 32 - longBits;
 			}
 		}
 		this._prime();
@@ -139,6 +164,27 @@ export class ShortAsciiCounts {
 			}
 		}
 		this._merged.fill(0);
+		// Nine to twelve bytes: the scrambled text, and words that are tokens or hold tokens of 9 to 12 bytes.
+		for (let p = 0; p + LONG_ASCII_MAX <= text.length; p++) {
+			this.countLong(text, p, 9 + (p % (LONG_ASCII_MAX - 8)));
+		}
+		for (const word of LONG_WORDS) {
+			this.countLong(word, 0, word.length);
+		}
+	}
+
+	/** Enters a token of 9 to 12 bytes, by its keys, into the table of those. */
+	private _insertLong(k1: number, k2: number, k3: number, rank: number): void {
+		const slots = this._long;
+		const mask = slots.length / 4 - 1;
+		let s = hash(k1 ^ Math.imul(k3, 0x27d4eb2f), k2) >>> this._longShift;
+		while (slots[4 * s] !== 0) {
+			s = (s + 1) & mask;
+		}
+		slots[4 * s] = k1 + 1;
+		slots[4 * s + 1] = k2;
+		slots[4 * s + 2] = k3;
+		slots[4 * s + 3] = rank;
 	}
 
 	/** Enters a token of 3 to 8 bytes, by its keys, into the hash table (and the filter when it has 4 or more). */
@@ -227,7 +273,21 @@ export class ShortAsciiCounts {
 		return count;
 	}
 
-	/** Tokens in ASCII `text[p, p + n)`, 5 <= n <= SHORT_ASCII_MAX, not one token: tiktoken's merge loop. */
+	/**
+	 * Tokens in `text[p, p + n)`, SHORT_ASCII_MAX < n <= LONG_ASCII_MAX, every code unit ASCII: 1 if it is a token,
+	 * else tiktoken's merge loop. No cache of its own: the counter's short-piece cache is in front of it.
+	 */
+	countLong(text: string, p: number, n: number): number {
+		const k1 = (text.charCodeAt(p) << 21) | (text.charCodeAt(p + 1) << 14) | (text.charCodeAt(p + 2) << 7) | text.charCodeAt(p + 3);
+		const k2 = (text.charCodeAt(p + 4) << 21) | (text.charCodeAt(p + 5) << 14) | (text.charCodeAt(p + 6) << 7) | text.charCodeAt(p + 7);
+		let k3 = n << 28;
+		for (let i = 8, shift = 21; i < n; i++, shift -= 7) {
+			k3 |= text.charCodeAt(p + i) << shift;
+		}
+		return this._rankLong(k1, k2, k3) !== NO_TOKEN ? 1 : this.mergeCount(text, p, n);
+	}
+
+	/** Tokens in ASCII `text[p, p + n)`, 5 <= n <= LONG_ASCII_MAX, not one token: tiktoken's merge loop. */
 	mergeCount(text: string, p: number, n: number): number {
 		// The bytes, read once; parts as the offsets where each starts, and the rank of joining each with the next.
 		const bytes = this._bytes;
@@ -281,18 +341,40 @@ export class ShortAsciiCounts {
 					if ((this.triples[k >>> 5] & (1 << (k & 31))) !== 0) {
 						rank = this._rank(hash(k << 7, 3 << 28), k << 7, 3 << 28);
 					}
-				} else {
+				} else if (length <= SHORT_ASCII_MAX) {
 					let k2 = length << 28;
 					for (let i = from + 4, shift = 21; i < from + length; i++, shift -= 7) {
 						k2 |= bytes[i] << shift;
 					}
 					const k1 = (k << 7) | bytes[from + 3];
 					rank = this._rank(hash(k1, k2), k1, k2);
+				} else {
+					const k2 = (bytes[from + 4] << 21) | (bytes[from + 5] << 14) | (bytes[from + 6] << 7) | bytes[from + 7];
+					let k3 = length << 28;
+					for (let i = from + 8, shift = 21; i < from + length; i++, shift -= 7) {
+						k3 |= bytes[i] << shift;
+					}
+					rank = this._rankLong((k << 7) | bytes[from + 3], k2, k3);
 				}
 				ranks[j] = rank;
 			}
 		}
 		return parts;
+	}
+
+	/** Rank of the token with keys `k1`, `k2`, `k3` (9 to 12 bytes), or `NO_TOKEN`. */
+	private _rankLong(k1: number, k2: number, k3: number): number {
+		const table = this._long;
+		const mask = (table.length >> 2) - 1;
+		for (let s = hash(k1 ^ Math.imul(k3, 0x27d4eb2f), k2) >>> this._longShift; ; s = (s + 1) & mask) {
+			const x = table[4 * s];
+			if (x === k1 + 1 && table[4 * s + 1] === k2 && table[4 * s + 2] === k3) {
+				return table[4 * s + 3];
+			}
+			if (x === 0) {
+				return NO_TOKEN;
+			}
+		}
 	}
 
 	/** Rank of the token with keys `k1`, `k2` (3 to 8 bytes) and their hash `h`, or `NO_TOKEN`. */
@@ -316,6 +398,9 @@ export class ShortAsciiCounts {
 		}
 	}
 }
+
+/** ASCII words that are tokens of 9 to 12 bytes, or that o200k and cl100k spell with one, for priming `countLong`. */
+const LONG_WORDS = ['information', ' performance', 'Development', 'constructor', 'informations', 'performances', ' structured'];
 
 function hash(k1: number, k2: number): number {
 	const h = Math.imul(k1 ^ Math.imul(k2, 0x85ebca77), 0x9e3779b1);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { ENCODINGS, loadBpeCounter } from '../../../src/core/tokens';
-import { SHORT_ASCII_MAX, ShortAsciiCounts } from '../../../src/core/tokens/shortAscii';
+import { LONG_ASCII_MAX, SHORT_ASCII_MAX, ShortAsciiCounts } from '../../../src/core/tokens/shortAscii';
 import { ReferenceMerge } from './referenceMerge';
 import { seeded } from './corpus';
 
@@ -122,6 +122,60 @@ describe('Tokens short ASCII pieces', () => {
 			for (const text of again) {
 				expect(text);
 			}
+		});
+
+		it(`${encoding}: counts of nine to twelve ASCII bytes equal a plain merge loop's`, async function () {
+			this.timeout(120_000);
+			const counter = await loadBpeCounter(encoding);
+			const short = new ShortAsciiCounts(counter.table);
+			const merge = new ReferenceMerge(counter.table);
+			let ones = 0;
+			const expect = (text: string): void => {
+				const n = short.countLong(`<${text}>`, 1, text.length);
+				const reference = merge.encode(Buffer.from(text, 'latin1')).length;
+				if (n !== reference) {
+					assert.fail(`${encoding}: ${JSON.stringify(text)} counted ${n}, the merge loop makes ${reference}`);
+				}
+				ones += n === 1 ? 1 : 0;
+			};
+			const random = seeded(6);
+			const common = (): string => COMMON[random(COMMON.length)];
+			// Every ASCII token of nine to twelve bytes, each with a byte changed, and with its first byte dropped and one
+			// added at the end; every one of five to eleven bytes with bytes added in front up to nine or more (so that
+			// the merge loop joins parts into tokens of more than eight bytes).
+			const { pool, start } = counter.table;
+			for (let r = 0; r < counter.table.size; r++) {
+				const at = start[r];
+				const length = start[r + 1] - at;
+				if (length < 5 || length > LONG_ASCII_MAX || pool.subarray(at, at + length).some((b) => b >= 128)) {
+					continue;
+				}
+				const text = Buffer.from(pool.subarray(at, at + length)).toString('latin1');
+				if (length > SHORT_ASCII_MAX) {
+					expect(text);
+					const k = random(length);
+					expect(text.slice(0, k) + String.fromCharCode(random(128)) + text.slice(k + 1));
+					expect(text.slice(1) + common());
+				}
+				if (length < LONG_ASCII_MAX) {
+					let longer = text;
+					while (longer.length <= SHORT_ASCII_MAX || (longer.length < LONG_ASCII_MAX && random(2) === 0)) {
+						longer = common() + longer;
+					}
+					expect(longer);
+				}
+			}
+			// Random text of the common characters and of any ASCII.
+			for (let i = 0; i < 100_000; i++) {
+				const length = SHORT_ASCII_MAX + 1 + random(LONG_ASCII_MAX - SHORT_ASCII_MAX);
+				let text = '';
+				for (let k = 0; k < length; k++) {
+					text += i % 4 === 0 ? String.fromCharCode(random(128)) : common();
+				}
+				expect(text);
+			}
+			// The tokens of nine to twelve bytes were found as such, not only as pieces that merge into several.
+			assert.ok(ones > 1000, `only ${ones} pieces counted as one token`);
 		});
 	}
 });
