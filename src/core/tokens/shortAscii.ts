@@ -164,11 +164,13 @@ export class ShortAsciiCounts {
 			}
 		}
 		this._merged.fill(0);
-		// Nine to twelve bytes: the scrambled text, and words that are tokens or hold tokens of 9 to 12 bytes.
+		// Nine to twelve bytes: the scrambled text, each piece followed by a word that is a token or holds a token of 9
+		// to 12 bytes. Interleaved, so that whenever V8 compiles these methods it has seen both: the first calls of a
+		// method leave no type feedback (V8 gives it a place for that only after a few calls), and a method compiled
+		// without feedback for a branch is thrown away when the branch is first taken.
 		for (let p = 0; p + LONG_ASCII_MAX <= text.length; p++) {
 			this.countLong(text, p, 9 + (p % (LONG_ASCII_MAX - 8)));
-		}
-		for (const word of LONG_WORDS) {
+			const word = LONG_WORDS[p % LONG_WORDS.length];
 			this.countLong(word, 0, word.length);
 		}
 	}
