@@ -24,7 +24,7 @@ export class BpeIndex {
 	readonly token: Int32Array;
 	/** Tables of `[right token, merged token]` slots (right -1: empty). */
 	readonly pairData: Int32Array;
-	/** A bit per hash of (left, right) of every pair: most pairs looked up do not exist, and this says so from 1 MB. */
+	/** A bit per pair, in blocks by left token (`pairFilter`): most pairs looked up do not exist, and this says so from 1 MB. */
 	readonly pairFilter: Int32Array;
 
 	constructor(table: RankTable) {
@@ -69,7 +69,7 @@ export function compatibleTokens(token: Int32Array, filter: Int32Array, data: In
 	for (;;) {
 		// The token that `l` and `r` merge into, or -1 (`pairOf`).
 		let c = -1;
-		const bit = (Math.imul(l, 0x9e3779b1) ^ Math.imul(r, 0x85ebca77)) >>> (32 - FILTER_BITS);
+		const bit = filterBit(l, r);
 		const h = token[(l << 2) + 2];
 		if ((filter[bit >>> 5] & (1 << (bit & 31))) !== 0 && h !== 0) {
 			const lg = h & 31;
@@ -106,9 +106,9 @@ export function compatibleTokens(token: Int32Array, filter: Int32Array, data: In
 
 export const LIMIT_NONE = 0x7fffffff;
 
-/** `BpeIndex.pair` on the raw arrays (the encoder's hot loop calls it). */
+/** The token that `l` followed by `r` merge into, or -1, from tables made by `pairTables` and `pairFilter`. */
 export function pairOf(filter: Int32Array, index: Int32Array, data: Int32Array, l: number, r: number): number {
-	const bit = (Math.imul(l, 0x9e3779b1) ^ Math.imul(r, 0x85ebca77)) >>> (32 - FILTER_BITS);
+	const bit = filterBit(l, r);
 	if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) {
 		return -1;
 	}
@@ -215,13 +215,24 @@ export function pairTables(size: number, pairs: Pairs): [Int32Array, Int32Array]
 
 const FILTER_BITS = 23;
 
+/**
+ * A filter of pairs `(left, right)`: 2^23 bits (1 MB) in blocks of 512 bits (a cache line), a bit per pair in the
+ * block of its left token. The pair check looks up pairs of the same few left tokens over and over (a token's parts
+ * down to its bytes), so blocks by left token keep those look-ups in a few cache lines: with the bit of a pair
+ * anywhere in the filter, every look-up waited on memory, and a newly opened Arabic file counted 9% slower.
+ */
 export function pairFilter(pairs: Pairs): Int32Array {
 	const filter = new Int32Array(1 << (FILTER_BITS - 5));
 	for (let i = 0; i < pairs.left.length; i++) {
-		const bit = (Math.imul(pairs.left[i], 0x9e3779b1) ^ Math.imul(pairs.right[i], 0x85ebca77)) >>> (32 - FILTER_BITS);
+		const bit = filterBit(pairs.left[i], pairs.right[i]);
 		filter[bit >>> 5] |= 1 << (bit & 31);
 	}
 	return filter;
+}
+
+/** The bit of the pair `(l, r)` in a `pairFilter`: a block picked by `l`, a bit in it by `r`. */
+function filterBit(l: number, r: number): number {
+	return ((Math.imul(l, 0x9e3779b1) >>> (32 - FILTER_BITS)) & ~511) | (Math.imul(r, 0x85ebca77) >>> 23);
 }
 
 /** Table capacity (log2) for `k` children: 1 for one child, else at most two thirds full. */

@@ -13,7 +13,7 @@ export const HOT_FUNCTIONS: Record<string, readonly string[]> = {
 		'o200kCamelLower', 'o200kCamelUpper', 'o200k', 'digitsEnd', 'cl100k', 'gpt2'],
 	'asciiPieces.js': ['contractionEnd', 'o200kAsciiPiece'],
 	'backtrackEncoder.js': ['encode', 'longestToken'],
-	'bpeIndex.js': ['compatibleTokens'],
+	'bpeIndex.js': ['compatibleTokens', 'filterBit'],
 	'utf8.js': ['encodeUtf8'],
 };
 
