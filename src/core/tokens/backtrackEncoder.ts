@@ -23,10 +23,11 @@ const DEAD_MASK = DEAD_SLOTS - 1;
  * most of its work is one trie step per byte.
  */
 export class BacktrackEncoder {
-	/** The tokens of the last piece encoded, `tokens[0, count)`. */
+	/**
+	 * The tokens of the last piece encoded, `tokens[0, count)`, each with its length in bytes: `token << 8 | length`
+	 * (so that stepping back needs no look-up of a length, and no second array as long as the piece).
+	 */
 	tokens = new Int32Array(256);
-	/** The length in bytes of each of `tokens`. */
-	private _lengths = new Int32Array(256);
 	// Positions from which nothing works, in a small table indexed by the position's low bits: dead when
 	// `_deadAt[slot] === position` and `_deadGeneration[slot] === _generation` (no new array or fill per piece).
 	// A mark that another overwrites only means that position is tried again, and fails again: a table as long
@@ -41,7 +42,6 @@ export class BacktrackEncoder {
 	encode(bytes: Uint8Array, n: number): number {
 		if (this.tokens.length < n) {
 			this.tokens = new Int32Array(Math.max(n, 2 * this.tokens.length));
-			this._lengths = new Int32Array(this.tokens.length);
 		}
 		let generation = this._generation + 1;
 		if (generation > 0x3fffffff) {
@@ -51,7 +51,6 @@ export class BacktrackEncoder {
 		this._generation = generation;
 		const { trie, token, pairFilter, pairData } = this._index;
 		const tokens = this.tokens;
-		const lengths = this._lengths;
 		const deadAt = this._deadAt;
 		const deadGeneration = this._deadGeneration;
 		let count = 0;
@@ -64,8 +63,7 @@ export class BacktrackEncoder {
 			const t = tl >> 8;
 			const end = pos + (tl & 255);
 			if ((deadGeneration[end & DEAD_MASK] !== generation || deadAt[end & DEAD_MASK] !== end) && (count === 0 || compatibleTokens(token, pairFilter, pairData, last, t))) {
-				tokens[count] = t;
-				lengths[count++] = tl & 255;
+				tokens[count++] = tl;
 				if (end === n) {
 					return count;
 				}
@@ -85,10 +83,9 @@ export class BacktrackEncoder {
 			}
 			deadAt[pos & DEAD_MASK] = pos;
 			deadGeneration[pos & DEAD_MASK] = generation;
-			count--;
-			tl = (tokens[count] << 8) | lengths[count];
-			pos -= lengths[count];
-			last = count > 0 ? tokens[count - 1] : -1;
+			tl = tokens[--count];
+			pos -= tl & 255;
+			last = count > 0 ? tokens[count - 1] >> 8 : -1;
 		}
 	}
 }

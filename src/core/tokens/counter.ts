@@ -352,7 +352,11 @@ export class BpeCounter implements TokenCounter {
 		for (let p = 0; p < text.length;) {
 			const e = this._scan(text, p, text.length);
 			const n = this._countPiece(text, p, e);
-			onPiece(p, e, this._encoder.tokens.subarray(0, n));
+			const tokens = this._encoder.tokens.subarray(0, n);
+			for (let i = 0; i < n; i++) {
+				tokens[i] >>= 8; // the encoder keeps each token's length in its low bits
+			}
+			onPiece(p, e, tokens);
 			p = e;
 		}
 	}
