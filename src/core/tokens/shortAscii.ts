@@ -1,15 +1,11 @@
+import { AsciiTokenTable, hash, NO_TOKEN } from './asciiTokenTable';
 import type { RankTable } from './rankTable';
-
-/** Rank stored for bytes that are not a token: above every real rank, so `min` needs no case. */
-const NO_TOKEN = 0x7fffffff;
 
 /** Longest piece, in ASCII bytes, that `count34` and `count58` take. */
 export const SHORT_ASCII_MAX = 8;
 /** Longest piece, in ASCII bytes, that `countLong` takes (the merge loop's limit). */
 export const LONG_ASCII_MAX = 12;
 
-/** Bits of the filter in front of the hash table of tokens of 4 to 8 bytes (2^21 bits: 256 KB). */
-const FILTER_BITS = 21;
 /** Slots of the cache of merge counts of pieces of 5 to 8 bytes (2^13 of 8 bytes: 64 KB). */
 const MERGED_BITS = 13;
 
@@ -46,22 +42,8 @@ export class ShortAsciiCounts {
 	 */
 	private _tripleRanks = new Int32Array(0);
 	private readonly _triplesBefore = new Uint16Array(1 << 16);
-	/** A bit per hash of every token of 4 to 8 ASCII bytes: most look-ups are of bytes that are no token. */
-	private readonly _filter = new Int32Array(1 << (FILTER_BITS - 5));
-	/**
-	 * Open-addressing table of the tokens of 4 to 8 ASCII bytes (about 90,000 for o200k; 1.5 MB): per slot
-	 * the first four bytes plus one (`(a << 21 | b << 14 | c << 7 | d) + 1`, so 0 is an empty slot), the
-	 * others with the length in the top bits (`length << 28 | e << 21 | f << 14 | g << 7 | h`), and the rank.
-	 */
-	private _table = new Int32Array(0);
-	private _shift = 32;
-	/**
-	 * Open-addressing table of the tokens of 9 to 12 ASCII bytes (about 21,000 for o200k; 512 KB): per slot bytes 0-3
-	 * plus one (0: empty), bytes 4-7, the length and the rest (`length << 28 | i << 21 | j << 14 | k << 7 | l`), and the
-	 * rank.
-	 */
-	private _long = new Int32Array(0);
-	private _longShift = 32;
+	/** The tokens of 4 to 12 ASCII bytes, by their bytes packed into integers (sized once they are counted). */
+	private _tokens = new AsciiTokenTable(0, 0);
 	// The merge loop's parts: where each starts, and the rank of joining it with the next.
 	private readonly _starts = new Int32Array(LONG_ASCII_MAX + 1);
 	private readonly _ranks = new Int32Array(LONG_ASCII_MAX);
@@ -110,7 +92,7 @@ export class ShortAsciiCounts {
 					if (pass === 0) {
 						longCount++;
 					} else {
-						this._insertLong(k1, k2, (length << 28) | (k3 << (7 * (LONG_ASCII_MAX - length))), r);
+						this._tokens.insertLong(k1, k2, (length << 28) | (k3 << (7 * (LONG_ASCII_MAX - length))), r);
 					}
 					continue;
 				}
@@ -128,18 +110,11 @@ export class ShortAsciiCounts {
 				} else if (length === 3) {
 					this._tripleRanks[this._tripleIndex(k1)] = r;
 				} else if (length > 3) {
-					this._insert(k1, (length << 28) | (length > 4 ? k2 << (7 * (SHORT_ASCII_MAX - length)) : 0), r);
+					this._tokens.insert(k1, (length << 28) | (length > 4 ? k2 << (7 * (SHORT_ASCII_MAX - length)) : 0), r);
 				}
 			}
 			if (pass === 0) {
-				// At most four fifths full (1.5 MB for o200k): a look-up that gets here is mostly a hit, and a
-				// bigger table costs more to bring in than the probes it saves.
-				const bits = Math.max(10, 32 - Math.clz32(Math.ceil(count / 0.8) - 1));
-				this._table = new Int32Array(3 << bits);
-				this._shift = 32 - bits;
-				const longBits = Math.max(10, 32 - Math.clz32(Math.ceil(longCount / 0.8) - 1));
-				this._long = new Int32Array(4 << longBits);
-				this._longShift = 32 - longBits;
+				this._tokens = new AsciiTokenTable(count, longCount);
 				if (tripleCount > 0xffff) {
 					throw new Error('more tokens of three ASCII bytes than the table of their ranks counts');
 				}
@@ -196,40 +171,10 @@ export class ShortAsciiCounts {
 		}
 	}
 
-	/** Enters a token of 9 to 12 bytes, by its keys, into the table of those. */
-	private _insertLong(k1: number, k2: number, k3: number, rank: number): void {
-		const slots = this._long;
-		const mask = slots.length / 4 - 1;
-		let s = hash(k1 ^ Math.imul(k3, 0x27d4eb2f), k2) >>> this._longShift;
-		while (slots[4 * s] !== 0) {
-			s = (s + 1) & mask;
-		}
-		slots[4 * s] = k1 + 1;
-		slots[4 * s + 1] = k2;
-		slots[4 * s + 2] = k3;
-		slots[4 * s + 3] = rank;
-	}
-
 	/** Where the rank of the token of three ASCII bytes `k` (its bit in `triples` set) is in `_tripleRanks`. */
 	private _tripleIndex(k: number): number {
 		const w = k >>> 5;
 		return this._triplesBefore[w] + bitCount(this.triples[w] & ~(-1 << (k & 31)));
-	}
-
-	/** Enters a token of 4 to 8 bytes, by its keys, into the hash table and the filter. */
-	private _insert(k1: number, k2: number, rank: number): void {
-		const h = hash(k1, k2);
-		const bit = h & ((1 << FILTER_BITS) - 1);
-		this._filter[bit >>> 5] |= 1 << (bit & 31);
-		const slots = this._table;
-		const mask = slots.length / 3 - 1;
-		let s = h >>> this._shift;
-		while (slots[3 * s] !== 0) {
-			s = (s + 1) & mask;
-		}
-		slots[3 * s] = k1 + 1;
-		slots[3 * s + 1] = k2;
-		slots[3 * s + 2] = rank;
 	}
 
 	/** Tokens in ASCII `text[p, p + n)`, n 3 or 4. */
@@ -253,7 +198,7 @@ export class ShortAsciiCounts {
 	/** Tokens in the ASCII bytes `a b c d`. */
 	count4(a: number, b: number, c: number, d: number): number {
 		const k1 = (a << 21) | (b << 14) | (c << 7) | d;
-		if (this._rank(hash(k1, 4 << 28), k1, 4 << 28) !== NO_TOKEN) {
+		if (this._tokens.rank(hash(k1, 4 << 28), k1, 4 << 28) !== NO_TOKEN) {
 			return 1;
 		}
 		const pairs = this.pairRank;
@@ -294,7 +239,7 @@ export class ShortAsciiCounts {
 		if (merged[slot + 1] === k2 && (merged[slot] & 0x0fffffff) === k1) {
 			return merged[slot] >>> 28;
 		}
-		const count = this._rank(h, k1, k2) !== NO_TOKEN ? 1 : this.mergeCount(text, p, n);
+		const count = this._tokens.rank(h, k1, k2) !== NO_TOKEN ? 1 : this.mergeCount(text, p, n);
 		merged[slot] = k1 | (count << 28);
 		merged[slot + 1] = k2;
 		return count;
@@ -311,7 +256,7 @@ export class ShortAsciiCounts {
 		for (let i = 8, shift = 21; i < n; i++, shift -= 7) {
 			k3 |= text.charCodeAt(p + i) << shift;
 		}
-		return this._rankLong(k1, k2, k3) !== NO_TOKEN ? 1 : this.mergeCount(text, p, n);
+		return this._tokens.rankLong(k1, k2, k3) !== NO_TOKEN ? 1 : this.mergeCount(text, p, n);
 	}
 
 	/** Tokens in ASCII `text[p, p + n)`, 5 <= n <= LONG_ASCII_MAX, not one token: tiktoken's merge loop. */
@@ -374,53 +319,19 @@ export class ShortAsciiCounts {
 						k2 |= bytes[i] << shift;
 					}
 					const k1 = (k << 7) | bytes[from + 3];
-					rank = this._rank(hash(k1, k2), k1, k2);
+					rank = this._tokens.rank(hash(k1, k2), k1, k2);
 				} else {
 					const k2 = (bytes[from + 4] << 21) | (bytes[from + 5] << 14) | (bytes[from + 6] << 7) | bytes[from + 7];
 					let k3 = length << 28;
 					for (let i = from + 8, shift = 21; i < from + length; i++, shift -= 7) {
 						k3 |= bytes[i] << shift;
 					}
-					rank = this._rankLong((k << 7) | bytes[from + 3], k2, k3);
+					rank = this._tokens.rankLong((k << 7) | bytes[from + 3], k2, k3);
 				}
 				ranks[j] = rank;
 			}
 		}
 		return parts;
-	}
-
-	/** Rank of the token with keys `k1`, `k2`, `k3` (9 to 12 bytes), or `NO_TOKEN`. */
-	private _rankLong(k1: number, k2: number, k3: number): number {
-		const table = this._long;
-		const mask = (table.length >> 2) - 1;
-		for (let s = hash(k1 ^ Math.imul(k3, 0x27d4eb2f), k2) >>> this._longShift; ; s = (s + 1) & mask) {
-			const x = table[4 * s];
-			if (x === k1 + 1 && table[4 * s + 1] === k2 && table[4 * s + 2] === k3) {
-				return table[4 * s + 3];
-			}
-			if (x === 0) {
-				return NO_TOKEN;
-			}
-		}
-	}
-
-	/** Rank of the token with keys `k1`, `k2` (4 to 8 bytes) and their hash `h`, or `NO_TOKEN`. */
-	private _rank(h: number, k1: number, k2: number): number {
-		const bit = h & ((1 << FILTER_BITS) - 1);
-		if ((this._filter[bit >>> 5] & (1 << (bit & 31))) === 0) {
-			return NO_TOKEN;
-		}
-		const table = this._table;
-		const mask = (table.length / 3) - 1;
-		for (let s = h >>> this._shift; ; s = (s + 1) & mask) {
-			const x = table[3 * s];
-			if (x === k1 + 1 && table[3 * s + 1] === k2) {
-				return table[3 * s + 2];
-			}
-			if (x === 0) {
-				return NO_TOKEN;
-			}
-		}
 	}
 }
 
@@ -435,7 +346,3 @@ function bitCount(x: number): number {
 	return Math.imul(x, 0x01010101) >>> 24;
 }
 
-function hash(k1: number, k2: number): number {
-	const h = Math.imul(k1 ^ Math.imul(k2, 0x85ebca77), 0x9e3779b1);
-	return h ^ (h >>> 16);
-}

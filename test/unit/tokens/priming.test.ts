@@ -11,8 +11,8 @@ import type { Unrun } from './primingCoverage';
 const NEVER_PRIMED: { file: string; fn: string; source: RegExp; encodings?: readonly EncodingName[]; why: string }[] = [
 	{ file: 'backtrackEncoder.js', fn: 'encode', source: /^\{\s*this\._deadGeneration\.fill\(0\)/, why: 'the generation counter wraps after 2^30 pieces' },
 	{ file: 'backtrackEncoder.js', fn: 'encode', source: /^\{\s*throw new Error/, why: 'inconsistent tables (an error, not a count)' },
-	{ file: 'shortAscii.js', fn: '_rank', source: /^$/, why: 'the end of a function whose loop always returns' },
-	{ file: 'shortAscii.js', fn: '_rankLong', source: /^$/, why: 'the end of a function whose loop always returns' },
+	{ file: 'asciiTokenTable.js', fn: 'rank', source: /^$/, why: 'the end of a function whose loop always returns' },
+	{ file: 'asciiTokenTable.js', fn: 'rankLong', source: /^$/, why: 'the end of a function whose loop always returns' },
 	{ file: 'counter.js', fn: '_sumParts', source: /^$/, why: 'the end of a function whose loop always returns' },
 	{ file: 'asciiPieces.js', fn: 'contractionEnd', source: /^\? raw2?$/, encodings: ['o200k_base', 'cl100k_base'], why: 'case-sensitive contractions are GPT-2\'s' },
 	{ file: 'asciiPieces.js', fn: 'contractionEnd', source: /^: raw2? \| 0x20$/, encodings: ['p50k_base', 'r50k_base'], why: 'case-insensitive contractions are not GPT-2\'s' },

@@ -8,7 +8,8 @@ import * as path from 'path';
 export const HOT_FUNCTIONS: Record<string, readonly string[]> = {
 	'counter.js': ['countRange', '_oneUnitCount', '_cached', '_countCut', '_sumParts', '_sumMask', '_part', '_countPiece'],
 	'cuts.js': ['next', 'cutMask', '_crossed', '_crossedPartly', '_bothCross', '_has'],
-	'shortAscii.js': ['count34', 'count3', 'count4', 'count58', 'countLong', 'mergeCount', '_tripleIndex', 'bitCount', '_rank', '_rankLong'],
+	'shortAscii.js': ['count34', 'count3', 'count4', 'count58', 'countLong', 'mergeCount', '_tripleIndex', 'bitCount'],
+	'asciiTokenTable.js': ['rank', 'rankLong', 'hash'],
 	'preTokenizer.js': ['cpAt', 'runEnd', 'isSpaceCode', 'whitespaceEnd', 'otherRunEnd', 'isOther', 'punctuationStart',
 		'o200kCamelLower', 'o200kCamelUpper', 'o200k', 'digitsEnd', 'cl100k', 'gpt2'],
 	'asciiPieces.js': ['contractionEnd', 'o200kAsciiPiece'],
