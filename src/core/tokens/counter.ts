@@ -183,10 +183,10 @@ export class BpeCounter implements TokenCounter {
 	/**
 	 * The count of the piece `text[p, e)` (two code units or more), as the sum of its parts between points that no
 	 * token crosses (`cuts.ts`), or from the caches when there is no such point. Pieces of up to `MASK_MAX` units have
-	 * their cuts found all at once, longer ones one at a time. ASCII words are seldom cut: those of 9 to `SHORT` units go
-	 * to the short-piece cache whole (looking for a cut first cost prose 7% and edge.txt 10%, warm), longer ones have
-	 * their cuts found one at a time. A Latin letter with combining marks is cut often, and its parts are mostly in the
-	 * small tables, so only pieces that are all ASCII from their second unit on count as words here.
+	 * their cuts found all at once, longer ones one at a time. ASCII words are seldom cut, so those of 9 to `SHORT` units
+	 * go to the short-piece cache whole (looking for a cut first cost prose 7% and edge.txt 10%, warm). A Latin letter
+	 * with combining marks is cut often, and its parts are mostly in the small tables, so only pieces that are all ASCII
+	 * from their second unit on count as words here.
 	 */
 	private _countCut(text: string, p: number, e: number): number {
 		const length = e - p;
