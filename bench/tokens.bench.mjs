@@ -4,6 +4,7 @@
 // quadratic on long pieces (or crash): such a cell reports "skipped: >N s" or "crashed" instead of a figure.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -118,6 +119,56 @@ function cpuMs() {
 `;
 
 /**
+ * Pins this process, every thread of it (the workers made later inherit it), to the fastest of the machine's cores,
+ * found by timing the same loop on each, where `taskset` is there (Linux; BENCH_NO_PIN=1 turns it off). On this
+ * shared machine one core counted prose 1.6× slower than the other for a while, and the workers landed on either,
+ * so the same cell moved by that much between runs. Returns the core, how much slower the slowest was, and how to undo it.
+ */
+export function pinToFastestCore() {
+	if (process.platform !== 'linux' || process.env.BENCH_NO_PIN || cpus().length < 2) {
+		return undefined;
+	}
+	const pid = String(process.pid);
+	let saved;
+	try {
+		// "pid 123's current affinity mask: 3"
+		saved = execFileSync('taskset', ['-p', pid], { encoding: 'utf8' }).trim().split(' ').pop();
+	} catch {
+		return undefined;
+	}
+	const pin = (args) => execFileSync('taskset', ['-a', '-p', ...args, pid], { stdio: 'ignore' });
+	const times = [];
+	for (let core = 0; core < cpus().length; core++) {
+		pin(['-c', String(core)]);
+		times.push(Math.min(spin(), spin(), spin()));
+	}
+	const fastest = times.indexOf(Math.min(...times));
+	pin(['-c', String(fastest)]);
+	return { core: fastest, slowest: Math.max(...times) / times[fastest], restore: () => pin([saved]) };
+}
+
+let spinTable;
+let spinSink = 0;
+/**
+ * Milliseconds of a fixed loop of reads at random places in 8 MB (about 20 ms): what made one core slow here was
+ * memory, not arithmetic (a loop of multiplications ran as fast on both).
+ */
+function spin() {
+	spinTable ??= new Int32Array(1 << 21).fill(1);
+	const start = performance.now();
+	let x = 1;
+	let sum = 0;
+	for (let i = 0; i < 2e6; i++) {
+		x ^= x << 13;
+		x ^= x >>> 17;
+		x ^= x << 5;
+		sum += spinTable[x & ((1 << 21) - 1)];
+	}
+	spinSink ^= sum;
+	return performance.now() - start;
+}
+
+/**
  * Runs one job for one library in a fresh worker; resolves with its last message or a skip/crash marker, once the
  * worker's thread has exited. Figures are CPU time of the whole process, so a worker still tearing down (a capped
  * peer frees a heap of up to gigabytes) must not overlap the next cell.
@@ -189,6 +240,17 @@ export default async function bench(ctx) {
 	}
 	const files = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8'));
 	const tables = [];
+	const pinned = pinToFastestCore();
+	const where = pinned ? ` Every cell ran pinned to CPU ${pinned.core}, the fastest of this machine's ${cpus().length} (the slowest took ${pinned.slowest.toFixed(2)}× as long on the same loop).` : '';
+	try {
+		await measure(ctx, corpusDir, files, tables, where);
+	} finally {
+		pinned?.restore();
+	}
+	return tables;
+}
+
+async function measure(ctx, corpusDir, files, tables, where) {
 
 	// 1. Throughput per corpus file.
 	const rows = [];
@@ -242,7 +304,7 @@ export default async function bench(ctx) {
 			`"fresh": the first count of the file, after a JIT warm-up of at least ${WARM_UP_MS} ms of CPU on other text (the file\'s first 30,000 characters reversed), so piece caches hold little of it (a newly opened document in a worker that has been running); ` +
 			`"warm": median of up to 3 repeat counts (caches full; skipped when the fresh count took over 1.5 s: "–"). "skipped": not even the fresh count finished. ` +
 			`CPU time of the worker's process, so other load on the shared machine counts less. "ours" loads the merge file the extension ships (dist/ranks) ` +
-			`and, when it loads, primes V8 on a built-in sample until its counting code is optimised (part of its load time, in the last table).`,
+			`and, when it loads, primes V8 on a built-in sample until its counting code is optimised (part of its load time, in the last table).${where}`,
 	});
 	tables.push({
 		title: `Ours on each file against ours on prose.txt, ${ENCODING}: time per byte and per token (1.00× = as fast as prose)`,
@@ -291,7 +353,6 @@ export default async function bench(ctx) {
 		rows: memoryRows,
 		note: 'Heap includes the rank tables and any caches the library keeps; the worker\'s own baseline is ~4 MB.',
 	});
-	return tables;
 }
 
 async function incremental(ctx, corpusDir) {
