@@ -137,14 +137,24 @@ export function pinToFastestCore() {
 		return undefined;
 	}
 	const pin = (args) => execFileSync('taskset', ['-a', '-p', ...args, pid], { stdio: 'ignore' });
-	const times = [];
-	for (let core = 0; core < cpus().length; core++) {
-		pin(['-c', String(core)]);
-		times.push(Math.min(spin(), spin(), spin()));
+	try {
+		const times = [];
+		for (let core = 0; core < cpus().length; core++) {
+			pin(['-c', String(core)]);
+			times.push(Math.min(spin(), spin(), spin()));
+		}
+		const fastest = times.indexOf(Math.min(...times));
+		pin(['-c', String(fastest)]);
+		return { core: fastest, slowest: Math.max(...times) / times[fastest], restore: () => pin([saved]) };
+	} catch {
+		// A core that may not be used here (a container's CPU set): run unpinned.
+		try {
+			pin([saved]);
+		} catch {
+			// nothing more to undo
+		}
+		return undefined;
 	}
-	const fastest = times.indexOf(Math.min(...times));
-	pin(['-c', String(fastest)]);
-	return { core: fastest, slowest: Math.max(...times) / times[fastest], restore: () => pin([saved]) };
 }
 
 let spinTable;
