@@ -143,6 +143,7 @@ export function pinToFastestCore() {
 			pin(['-c', String(core)]);
 			times.push(Math.min(spin(), spin(), spin()));
 		}
+		spinTable = undefined;
 		const fastest = times.indexOf(Math.min(...times));
 		pin(['-c', String(fastest)]);
 		return { core: fastest, slowest: Math.max(...times) / times[fastest], restore: () => pin([saved]) };
@@ -249,19 +250,18 @@ export default async function bench(ctx) {
 		execFileSync(process.execPath, [join(ctx.root, 'scripts', 'gen-token-corpus.mjs')]);
 	}
 	const files = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8'));
-	const tables = [];
 	const pinned = pinToFastestCore();
 	const where = pinned ? ` Every cell ran pinned to CPU ${pinned.core}, the fastest of this machine's ${cpus().length} (the slowest took ${pinned.slowest.toFixed(2)}× as long on the same loop).` : '';
 	try {
-		await measure(ctx, corpusDir, files, tables, where);
+		return await measure(ctx, corpusDir, files, where);
 	} finally {
 		pinned?.restore();
 	}
-	return tables;
 }
 
-async function measure(ctx, corpusDir, files, tables, where) {
-
+/** The token bench's tables; `where` ends the throughput table's note (which core the cells ran on). */
+async function measure(ctx, corpusDir, files, where) {
+	const tables = [];
 	// 1. Throughput per corpus file.
 	const rows = [];
 	// Ours against ours on prose, per byte and per token: the "no input more than 2× slower than prose" goal.
@@ -363,6 +363,7 @@ async function measure(ctx, corpusDir, files, tables, where) {
 		rows: memoryRows,
 		note: 'Heap includes the rank tables and any caches the library keeps; the worker\'s own baseline is ~4 MB.',
 	});
+	return tables;
 }
 
 async function incremental(ctx, corpusDir) {

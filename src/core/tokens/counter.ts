@@ -75,7 +75,7 @@ export class BpeCounter implements TokenCounter {
 	// The hash of the piece in each slot, with its low bit set (0: empty). A look-up reads the four of its set, 16
 	// bytes of these 128 KB, and reads a slot only when a hash matches. In a new text most pieces are new: their
 	// look-ups read no slot, where they used to read their set's 128 bytes from a random place in 1 MB, waiting on
-	// memory. A new Arabic or Hindi text counts 7% faster.
+	// memory. A new Arabic or Hindi text counts 2-7% faster (more when memory is busy).
 	private readonly _shortTags = new Int32Array(1 << SHORT_BITS);
 	// The shortest pieces need no hash at all: count by code unit (one unit), or by the two ASCII units.
 	// 0 means not counted yet. 80 KB in all, so these stay in the CPU's cache.

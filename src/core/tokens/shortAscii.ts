@@ -345,4 +345,3 @@ function bitCount(x: number): number {
 	x = (x + (x >>> 4)) & 0x0f0f0f0f;
 	return Math.imul(x, 0x01010101) >>> 24;
 }
-
