@@ -85,7 +85,22 @@ export const O200K_WHITESPACE = -2;
 
 const CLASS = new Uint8Array(128);
 const NEXT = new Uint8Array(16 * 16).fill(GENERAL);
+
+/**
+ * o200k's pieces over a run of ASCII letters, digits, spaces and punctuation but the apostrophe (base64, hex, minified
+ * code and JSON; `BpeCounter._countDense`), one table look-up per code unit and no branch where a piece ends: `RUN_NEXT[state << 3 |
+ * RUN_CLASS[c]]` is the state after `c`, plus `RUN_ENDED` when a piece ended before `c` (the state is then that of the
+ * piece `c` starts), or `RUN_EXIT` where `NEXT` has the general path or a special case decide (an apostrophe after
+ * letters, a space after a space, a line break, a control character). A run starts with the state of `START` after
+ * its first code unit: `RUN_NEXT[RUN_CLASS[c0]]`. `RUN_CLASS` is `RUN_OTHER` for code units that no run takes.
+ */
+export const RUN_CLASS = new Uint8Array(128);
+export const RUN_NEXT = new Uint8Array(16 * 8);
+export const RUN_ENDED = 16;
+export const RUN_EXIT = 255;
+export const RUN_OTHER = 7;
 buildTables();
+buildRunTables();
 
 function buildTables(): void {
 	for (let c = 0; c < 128; c++) {
@@ -113,6 +128,26 @@ function buildTables(): void {
 	row(DIGIT2, [END, END, DIGIT3, END, END, END, END, END, G, END]);
 	// A fourth digit starts a piece; so does anything after three.
 	row(DIGIT3, [END, END, END, END, END, END, END, END, END, END]);
+}
+
+/** `RUN_CLASS` and `RUN_NEXT`, from `CLASS` and `NEXT`. */
+function buildRunTables(): void {
+	const classes = [C_UPPER, C_LOWER, C_DIGIT, C_PUNCT, C_SPACE];
+	RUN_CLASS.fill(RUN_OTHER);
+	RUN_NEXT.fill(RUN_EXIT);
+	for (let c = 0; c < 128; c++) {
+		const k = classes.indexOf(CLASS[c]);
+		if (k >= 0) {
+			RUN_CLASS[c] = k;
+		}
+	}
+	for (let state = START; state <= DIGIT3; state++) {
+		classes.forEach((cls, k) => {
+			const next = NEXT[(state << 4) | cls];
+			const restart = NEXT[(START << 4) | cls];
+			RUN_NEXT[(state << 3) | k] = next === END ? restart | RUN_ENDED : next >= ACTION ? RUN_EXIT : next;
+		});
+	}
 }
 
 /**

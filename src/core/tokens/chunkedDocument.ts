@@ -179,7 +179,7 @@ export class ChunkedDocument {
 		for (const length of chunkLengths(this._counter.encoding, text, this._target)) {
 			// `slice` of a long string keeps a pointer into it; copy so a 20 MB original can be freed.
 			const piece = length > 12 ? flatCopy(text, start, start + length) : text.slice(start, start + length);
-			chunks.push({ text: piece, count: this._counter.countRange(piece, 0, piece.length), words: countWords(piece, 0, piece.length) });
+			chunks.push({ text: piece, count: this._counter.count(piece), words: countWords(piece, 0, piece.length) });
 			start += length;
 		}
 		return chunks;

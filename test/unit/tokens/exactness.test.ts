@@ -130,6 +130,32 @@ describe('Tokens exactness', () => {
 		}
 	});
 
+	it('o200k_base: dense text (base64, hex, minified JSON) with a few other characters, whole and in random parts', async function () {
+		// Dense text is counted by runs of o200k's pieces (`_countDense` in counter.ts): texts long enough for several
+		// blocks (4,096 units) and runs (1,024), with what ends a run (a contraction, two spaces, a line break, a code
+		// unit beyond ASCII) now and then, and parts that start and end anywhere.
+		this.timeout(120_000);
+		const random = seeded(20261203);
+		const dense = [...'+/=09azAZ_-.,:{}[]"<>|!#', 'Zm9v', 'YmFy', '0x1F', 'ab3', 'QxK', 'deadbeef', '{"id":', 'information'];
+		const rare = [' ', '  ', '\n', '\r\n', '\'s', '\'RE', '\'', '\t', 'é', '中', '\u0301', 'x'.repeat(1500)];
+		const counter = await loadBpeCounter('o200k_base');
+		for (let t = 0; t < 60; t++) {
+			const length = 1 + random(12_000);
+			const oneIn = 2 + random(60);
+			let text = '';
+			while (text.length < length) {
+				const pool = random(oneIn) === 0 ? rare : dense;
+				text += pool[random(pool.length)];
+			}
+			for (let r = 0; r < 6; r++) {
+				const start = r === 0 ? 0 : random(text.length);
+				const end = r === 0 ? text.length : start + random(text.length - start + 1);
+				const part = text.slice(start, end);
+				assert.strictEqual(counter.count(part), reference('o200k_base').encode_ordinary(part).length, `text ${t} [${start}, ${end})`);
+			}
+		}
+	});
+
 	for (const encoding of ENCODINGS) {
 		it(`${encoding}: every token's split is the last merge of tiktoken's rule on its bytes, and every token encodes to itself`, async function () {
 			// The encoder's pair check relies on this (see `compatible` in bpeIndex.ts): a token's own bytes
