@@ -1,12 +1,13 @@
 import { NO_TOKEN } from './asciiTokenTable';
-import { RUN_CLASS, RUN_EXIT, RUN_NEXT, RUN_OTHER } from './asciiPieces';
 import { BacktrackEncoder } from './backtrackEncoder';
 import { BpeIndex } from './bpeIndex';
 import { PointCuts } from './cuts';
+import { DenseRuns } from './denseRuns';
 import type { EncodingName } from './encodings';
 import { scannerFor, type PieceScanner } from './preTokenizer';
 import type { RankTable } from './rankTable';
 import { SHORT_ASCII_MAX, ShortAsciiCounts } from './shortAscii';
+import { PRIMER, PRIMER_DENSE, PRIMER_ENDS } from './primer';
 import { encodeUtf8 } from './utf8';
 
 /** Pieces longer than this are not cached: they rarely repeat and would pin large strings. */
@@ -31,41 +32,6 @@ const PRIME_ROUNDS = 200;
 const MASK_MAX = 32;
 /** Slots of the table of two-unit parts. */
 const TWO_UNIT_BITS = 13;
-/** Code units per block of a text that `count` judges dense or not (o200k). */
-const BLOCK = 4096;
-/** Longest run of ASCII whose pieces `_countDense` finds at once, in code units. */
-const RUN_MAX = 1024;
-/**
- * Text that takes every branch of the pre-tokenizers and of the encoder (backtracking included): contractions in both
- * cases (and near misses), camel case, marks, digits (astral ones too), punctuation runs with line breaks and `/`,
- * odd spaces (U+0085, U+3000, BOM), emoji, astral letters, lone surrogates, letters and punctuation beyond ASCII that
- * start a piece, scripts whose words are not single tokens, base64 and hex (short ASCII pieces of several tokens),
- * ASCII words of 9 to 12 bytes that are a token or hold one of more than 8 bytes, pieces too long for the short cache
- * and one too long to cache at all, and parts between cuts (`cuts.ts`) of every kind. `primingCoverage.ts` in the unit
- * tests checks, with V8's block coverage, that loading a counter runs every block of the counting code.
- */
-const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'LL we\'ll they\'re \'Ve \'S \'d don\'ry we\'lx x\u0301 \u00df \u01c5 ' +
-	'\u02b0 \u216b \u0663 12345 3.14159 7\u0663 \ud835\udfd9\ud835\udfda \t\t  \r\n\n\n  // /* +\n/ </a>\r\n<|endoftext|> ' +
-	'x\u2014\u2014/\r\n x+ab\u00e9 1x\u00c9. a\ud83d\ude00 \ud83d\ude00\ud83d\udc4d A\ud835\udc1a\ud835\udc1b ' +
-	'\ud884\udf50 \ud800 \udc00x \ufeff \u0085 \u3000 \u00a0\u2028 x\u30007 \u4e2d\u6587\u5b57\u7b26\u4e32 ' +
-	'\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f\u0928\u094d\u0926\u0940 ' +
-	'\u1019\u103c\u1014\u103a\u1019\u102c a\u03b9a\u043ea\u58eb !\ud800 \u0000 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization characteristically information unprocessed miscounted ' +
-	'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n' +
-	// A run of one character, and ASCII with cuts in a piece; then the same, Chinese, emoji and letters next to
-	// partial characters in some tokens, in pieces too long for `PointCuts.cutMask`, and a piece that starts with
-	// a lone surrogate.
-	'==========\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\n' + '='.repeat(40) + ' ' +
-	'\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f'.repeat(4) + ' ' + '\u4e2d\u6587\u5b57\u7b26\u4e32'.repeat(8) + ' ' +
-	'\ud83d\ude00\ud83d\udc4d'.repeat(10) + '\ud800 x\udc00\udc00 ' + 'a\u03b9a\u043e\u0561\u0565\u0915\u1000\u0627\u05d9'.repeat(4) + ' \u00e9te\n';
-/**
- * Dense text (`_isDense`) for priming, over several of its small blocks: base64, hex and JSON, with pieces of every
- * length (ASCII words over eight units too), contractions, two spaces, a line break and a letter beyond ASCII (where
- * runs stop), a piece longer than a run, and a run that ends with the text; then text that turns into Chinese.
- */
-const DENSE = 'aGVsbG8gd29ybGQ+/Zm9vYmFy==0x1F3A9c{"quick":"brown_fox","don\'t":[information,12345],I\'m}  x\u00e9unprocessed\n';
-const PRIMER_DENSE = [DENSE.repeat(3) + 'z'.repeat(100) + DENSE.repeat(3) + '+end_of=it', DENSE.repeat(3) + '\u4e2d\u6587 \u5b57\u7b26'.repeat(60)];
-/** Text whose last characters take the branches that only the end of a text (or of a chunk) takes. */
-const PRIMER_ENDS = ['x\'', 'x\'r', 'end '];
 
 export interface TokenCounter {
 	readonly encoding: EncodingName;
@@ -103,19 +69,12 @@ export class BpeCounter implements TokenCounter {
 	private _bytes = new Uint8Array(64); // grows (priming grows it once, so V8 has seen that path)
 	/** Whether `count` counts dense text with `_countDense` (o200k only: its run tables are o200k's pieces). */
 	private readonly _runs: boolean;
-	private readonly _runClass = RUN_CLASS;
-	private readonly _runNext = RUN_NEXT;
-	/** Where each piece of a run ends (`_countDense`). */
-	private readonly _runEnds = new Int32Array(RUN_MAX + 1);
+	private readonly _dense = new DenseRuns();
 	// Which bits of a piece's hash pick its set, and how many long pieces the Map holds before it starts
 	// over: fields, not constants, so that priming can make both tiny and take the paths that only a full
 	// cache takes (another way of a set, a victim, starting over) before V8 optimises the loop.
 	private _setShift = 32 - SHORT_BITS;
 	private _cacheLimit = CACHE_MAX_ENTRIES;
-	// Code units per block that `count` judges dense or not, and the longest run of `_countDense`: fields, so that
-	// priming can make both small and count text that is dense in part in a few hundred code units.
-	private _block = BLOCK;
-	private _runMax = RUN_MAX;
 	/** Where the piece that `_countOne` counted ends. */
 	private _oneEnd = 0;
 
@@ -141,8 +100,7 @@ export class BpeCounter implements TokenCounter {
 			const tiny = (i & 1) === 1;
 			this._setShift = tiny ? 30 : 32 - SHORT_BITS;
 			this._cacheLimit = tiny ? 2 : CACHE_MAX_ENTRIES;
-			this._block = tiny ? 256 : BLOCK;
-			this._runMax = tiny ? 64 : RUN_MAX;
+			this._dense.setSmall(tiny);
 			if (tiny) {
 				this._shortTags.fill(0, 0, 4);
 				this._cache.clear();
@@ -158,8 +116,7 @@ export class BpeCounter implements TokenCounter {
 		}
 		this._setShift = 32 - SHORT_BITS;
 		this._cacheLimit = CACHE_MAX_ENTRIES;
-		this._block = BLOCK;
-		this._runMax = RUN_MAX;
+		this._dense.setSmall(false);
 		this._cache.clear();
 		this._shortTags.fill(0);
 		this._shortUnits.fill(0);
@@ -169,10 +126,10 @@ export class BpeCounter implements TokenCounter {
 	}
 
 	count(text: string): number {
-		// A text of dense ASCII (`_isDense`), judged by its first block, is counted by `_countDense`. Not from
+		// A text of dense ASCII (`DenseRuns.isDense`), judged by its first block, is counted by `_countDense`. Not from
 		// `countRange`: with that choice (or a call to `_countDense`) in its loop, V8 compiled the loop less well, and
 		// prose, code, Chinese and edge.txt counted 3-13% slower.
-		if (this._runs && this._isDense(text, 0, Math.min(text.length, this._block))) {
+		if (this._runs && this._dense.isDense(text, 0, Math.min(text.length, this._dense.block))) {
 			return this._countDense(text);
 		}
 		return this.countRange(text, 0, text.length);
@@ -225,83 +182,32 @@ export class BpeCounter implements TokenCounter {
 	}
 
 	/**
-	 * Whether `text[p, stop)` is dense: of every sixteenth code unit, at most one in sixteen is a space, and at most one
-	 * in sixteen is one that runs of ASCII do not take (`RUN_CLASS`): base64, hex, minified code and JSON. Not prose or
-	 * code (a space in six to eight units; their runs end at every line break and contraction, and counted 5% slower
-	 * than piece by piece), nor a text of another script, nor edge.txt (a fifth of its units are beyond ASCII). Only
-	 * 256 code units of a block are read, and fewer where it is not dense.
-	 */
-	private _isDense(text: string, p: number, stop: number): boolean {
-		const runClass = this._runClass;
-		const limit = (stop - p) >> 8;
-		let other = 0;
-		let spaces = 0;
-		for (let i = p; i < stop; i += 16) {
-			const c = text.charCodeAt(i);
-			other += c >= 128 || runClass[c] === RUN_OTHER ? 1 : 0;
-			spaces += c === 32 ? 1 : 0;
-			if (other > limit || spaces > limit) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * Tokens in `text`, block by block, in runs of ASCII while the blocks are dense: the ends of a run's pieces first
-	 * (`RUN_NEXT` in `asciiPieces.ts`), with no branch where a piece ends, then their counts. In base64 the pieces are
-	 * two code units long on average, and their ends, where no branch can be predicted, cost more than counting them.
-	 * A piece that the run tables leave to the general path (a contraction, two spaces, a line break, a code unit beyond
+	 * Tokens in `text`, block by block, in runs of ASCII while the blocks are dense (`denseRuns.ts`): the ends of a
+	 * run's pieces first, then their counts. A piece that the run tables leave to the general path (a contraction, two spaces, a line break, a code unit beyond
 	 * ASCII) is counted by `_countOne`. From a block that is not dense, or a piece longer than a run, `countRange`
 	 * counts the rest: from the start of a piece, the rest of a text has the same pieces as a text of its own.
 	 */
 	private _countDense(text: string): number {
 		const end = text.length;
-		const ends = this._runEnds;
-		const runClass = this._runClass;
-		const runNext = this._runNext;
+		const runs = this._dense;
+		const ends = runs.ends;
+		const block = runs.block;
 		const shortAscii = this._shortAscii;
 		const pairs = shortAscii.pairRank;
-		const exit = RUN_EXIT;
-		const block = this._block;
-		const runMax = this._runMax;
 		let total = 0;
 		let denseEnd = 0;
 		for (let p = 0; p < end;) {
 			if (p >= denseEnd) {
 				const stop = end - p > block ? p + block : end;
-				if (!this._isDense(text, p, stop)) {
+				if (!runs.isDense(text, p, stop)) {
 					return total + this.countRange(text, p, end);
 				}
 				denseEnd = stop;
 			}
-			const c0 = text.charCodeAt(p);
-			let k = 0;
-			if (c0 < 128 && runClass[c0] !== RUN_OTHER) {
-				const last = end - p > runMax ? p + runMax : end;
-				let state = runNext[runClass[c0]];
-				let i = p + 1;
-				for (; i < last; i++) {
-					const c = text.charCodeAt(i);
-					if (c >= 128) {
-						break;
-					}
-					const next = runNext[(state << 3) | runClass[c]];
-					if (next === exit) {
-						break;
-					}
-					// Written every time, kept only when a piece ended (`next >> 4` is 1 then, else 0).
-					ends[k] = i;
-					k += next >> 4;
-					state = next & 15;
-				}
-				if (i === end) {
-					// The last piece ends with the text.
-					ends[k++] = end;
-				} else if (k === 0 && i === last) {
-					// A piece longer than a run (a million times the same letter).
-					return total + this.countRange(text, p, end);
-				}
+			const k = runs.find(text, p, end);
+			if (k < 0) {
+				// A piece longer than a run (a million times the same letter).
+				return total + this.countRange(text, p, end);
 			}
 			if (k === 0) {
 				total += this._countOne(text, p, end);
