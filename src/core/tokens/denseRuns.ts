@@ -1,4 +1,4 @@
-import { RUN_CLASS, RUN_EXIT, RUN_NEXT, RUN_OTHER } from './asciiPieces';
+import { RUN_CLASS, RUN_EXIT, RUN_NEXT, RUN_OTHER } from './pieceTable';
 
 /** Code units per block of a text that is judged dense or not. */
 const BLOCK = 4096;
@@ -9,7 +9,7 @@ const RUN_MAX = 1024;
  * o200k's pieces in dense text (base64, hex, minified code and JSON), found a run of ASCII at a time for
  * `BpeCounter._countDense`. There the pieces are about two code units long and end where no branch predictor can guess,
  * so finding the ends cost more than counting the pieces: `find` takes one look-up per code unit in `RUN_NEXT`
- * (`asciiPieces.ts`), and writes each end to `ends` every time but keeps it only when a piece ended, with no branch
+ * (`pieceTable.ts`), and writes each end to `ends` every time but keeps it only when a piece ended, with no branch
  * where one does.
  */
 export class DenseRuns {

@@ -1,5 +1,5 @@
 import { charFlags, LETTER, LOWER, MARK, NUMBER, OTHER_LETTER, SPACE, UPPER } from './charClasses';
-import { contractionEnd, O200K_WHITESPACE, o200kAsciiPiece } from './asciiPieces';
+import { contractionEnd, highClasses, O200K_WHITESPACE, o200kTablePiece } from './pieceTable';
 import type { EncodingName } from './encodings';
 
 /**
@@ -21,6 +21,7 @@ let F: Uint8Array = new Uint8Array(0);
 function ensureFlags(): void {
 	if (F.length === 0) {
 		F = charFlags();
+		highClasses(F);
 	}
 }
 
@@ -144,8 +145,8 @@ function o200kCamelUpper(text: string, q: number, limit: number): number {
 
 function o200k(text: string, p: number, limit: number): number {
 	const first = text.charCodeAt(p);
-	if (first < 128) {
-		const e = o200kAsciiPiece(text, p, limit, first);
+	if ((first & 0xf800) !== 0xd800) {
+		const e = o200kTablePiece(text, p, limit, first);
 		if (e >= 0) {
 			return e;
 		}
