@@ -1,5 +1,5 @@
 import { charFlags, LETTER, LOWER, MARK, NUMBER, OTHER_LETTER, SPACE, UPPER } from './charClasses';
-import { contractionEnd, highClasses, O200K_WHITESPACE, o200kTablePiece } from './pieceTable';
+import { contractionEnd, highClasses, O200K_WHITESPACE, o200kSurrogatePiece, o200kTablePiece } from './pieceTable';
 import type { EncodingName } from './encodings';
 
 /**
@@ -153,6 +153,10 @@ function o200k(text: string, p: number, limit: number): number {
 		if (e === O200K_WHITESPACE) {
 			return whitespaceEnd(text, p, limit, true);
 		}
+	}
+	const e1 = o200kSurrogatePiece(text, p, limit);
+	if (e1 >= 0) {
+		return e1;
 	}
 	const c0 = cpAt(text, p, limit);
 	const l0 = c0 > 0xffff ? 2 : 1;

@@ -15,7 +15,7 @@ export const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'L
 	'x\u2014\u2014/\r\n x+ab\u00e9 1x\u00c9. a\ud83d\ude00 \ud83d\ude00\ud83d\udc4d A\ud835\udc1a\ud835\udc1b ' +
 	'\ud884\udf50 \ud800 \udc00x \ufeff \u0085 \u3000 \u00a0\u2028 x\u30007 \u4e2d\u6587\u5b57\u7b26\u4e32 ' +
 	'\u0627\u0644\u0639\u0631\u0628\u064a\u0629 \u0939\u093f\u0928\u094d\u0926\u0940 ' +
-	'\u1019\u103c\u1014\u103a\u1019\u102c a\u03b9a\u043ea\u58eb !\ud800 \u0000 1A\ud835\udc1a 1A\ud835\udc00 A\ud835\udc00 \u0627A \u3000\ud800 \u0663\ud835\udfd9 aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization characteristically information unprocessed miscounted ' +
+	'\u1019\u103c\u1014\u103a\u1019\u102c a\u03b9a\u043ea\u58eb !\ud800 \u0000 1A\ud835\udc1a 1A\ud835\udc00 A\ud835\udc00 \u0627A \u3000\ud800 \u0663\ud835\udfd9 1\u0627A \u0627Ab \u0627A\ud835\udc00b \u0627A\ud835\udc1a \u0000\ud83d\ude00 \t\u0001 A\u0001 1A\u0001 1\ud83d\ude00\u0001 \ud835\udc00\u0627A \ud835\udc1a\'s \ud83d\ude00\n/ aGVsbG8gd29y+/Zm9vYmFy== 0x1F3A_b9 internationalization characteristically information unprocessed miscounted ' +
 	'ab'.repeat(40) + ' ' + 'xq'.repeat(20) + ' ' + 'ba'.repeat(140) + '\n' +
 	// A run of one character, and ASCII with cuts in a piece; then the same, Chinese, emoji and letters next to
 	// partial characters in some tokens, in pieces too long for `PointCuts.cutMask`, and a piece that starts with
@@ -31,4 +31,4 @@ export const PRIMER = 'Hello WORLD camelCase HTTPServer iPhone I\'m don\'t WE\'L
 const DENSE = 'aGVsbG8gd29ybGQ+/Zm9vYmFy==0x1F3A9c{"quick":"brown_fox","don\'t":[information,12345],I\'m}  x\u00e9unprocessed\n';
 export const PRIMER_DENSE = [DENSE.repeat(3) + 'z'.repeat(100) + DENSE.repeat(3) + '+end_of=it', DENSE.repeat(3) + '\u4e2d\u6587 \u5b57\u7b26'.repeat(60)];
 /** Text whose last characters take the branches that only the end of a text (or of a chunk) takes. */
-export const PRIMER_ENDS = ['x\'', 'x\'r', 'end '];
+export const PRIMER_ENDS = ['x\'', 'x\'r', 'end ', 'end  ', 'x \ud83d\ude00'];

@@ -13,7 +13,7 @@ export const HOT_FUNCTIONS: Record<string, readonly string[]> = {
 	'asciiTokenTable.js': ['rank', 'rankLong', 'hash'],
 	'preTokenizer.js': ['cpAt', 'runEnd', 'isSpaceCode', 'whitespaceEnd', 'otherRunEnd', 'isOther', 'punctuationStart',
 		'o200kCamelLower', 'o200kCamelUpper', 'o200k', 'digitsEnd', 'cl100k', 'gpt2'],
-	'pieceTable.js': ['contractionEnd', 'o200kTablePiece'],
+	'pieceTable.js': ['contractionEnd', 'o200kTablePiece', 'o200kSurrogatePiece', 'breaksEnd'],
 	'backtrackEncoder.js': ['encode', 'longestToken'],
 	'bpeIndex.js': ['compatibleTokens', 'filterBit'],
 	'utf8.js': ['encodeUtf8'],
