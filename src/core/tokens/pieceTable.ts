@@ -1,8 +1,8 @@
 /**
  * Table-driven parts of the pre-tokenizers (`preTokenizer.ts`): contractions (`'s`, `'re`, ...), and o200k's short
- * path for pieces of the Basic Multilingual Plane (prose, code, base64 and hex, and most scripts: Arabic, Hindi,
- * Cyrillic...), a table look-up per code unit, which gives the same end as the general path or leaves the piece to
- * it (surrogates, control characters, a capital after letters that are both capital and small for the regex).
+ * path for pieces (prose, code, base64 and hex, words of any script, emoji), a table look-up per code unit, which gives
+ * the same end as the general path or leaves the piece to it (a control character, or a capital after letters that
+ * are both capital and small for the regex).
  */
 
 import { LOWER as F_LOWER, MARK as F_MARK, NUMBER as F_NUMBER, OTHER_LETTER as F_OTHER_LETTER, SPACE as F_SPACE, UPPER as F_UPPER } from './charClasses';
@@ -52,7 +52,7 @@ const C_SPACE = 5;
 const C_BLANK = 6;
 /** CR, LF. */
 const C_BREAK = 7;
-/** Surrogates (the code point of a pair decides): left to the general path. */
+/** Surrogates: the code point of a pair decides (`o200kSurrogatePiece`). */
 const C_HIGH = 8;
 /** Other control characters and DEL: rare, left to the general path. */
 const C_CONTROL = 9;
@@ -93,7 +93,7 @@ const BREAKS = 12;
 const WHITESPACE = 13;
 /** The piece ends before this code unit. */
 const END = 14;
-/** A code unit that might change the piece (beyond ASCII, a control character): the general path decides. */
+/** A code unit that the table does not decide (a surrogate, a control character, a capital after BOTH). */
 const GENERAL = 15;
 
 /** `o200kTablePiece`'s answer when the piece is whitespace followed by whitespace. */
@@ -202,14 +202,15 @@ function buildRunTables(): void {
 }
 
 /**
- * o200k's pre-tokenizer for a piece that starts with `c0` (at `p`, not a surrogate): one table look-up per code unit,
+ * o200k's pre-tokenizer for a piece that starts with `c0` (at `p`; a surrogate is left): one table look-up per code unit,
  * whose row is the piece so far (a letter run, a digit run, punctuation, a prefix), and whose answer is the next row,
  * or that the piece ends there. Base64, hex and code are mostly short pieces whose ends no branch predicts; this walks
  * them with one branch per code unit, taken at the end. Beyond ASCII it takes the letters, marks, numbers, spaces and
  * punctuation of the Basic Multilingual Plane by their classes (`highClasses`): a word of Arabic or Hindi used to be
  * scanned by the general path, which tries the regex's alternatives one after another, and took 1.6 times as long.
- * Returns the end, `O200K_WHITESPACE` when only the whitespace alternatives can match, or -1 to leave the piece to the
- * general path (a surrogate or control character is met, or a capital follows letters of both classes).
+ * Returns the end, `O200K_WHITESPACE` when only the whitespace alternatives can match, or -1 to leave the piece to
+ * `o200kSurrogatePiece` (a surrogate is met) and then the general path (a control character is met, or a capital
+ * follows letters of both classes).
  */
 export function o200kTablePiece(text: string, p: number, limit: number, c0: number): number {
 	let state = NEXT[CLASS[c0]];

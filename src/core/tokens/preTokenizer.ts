@@ -144,6 +144,8 @@ function o200kCamelUpper(text: string, q: number, limit: number): number {
 }
 
 function o200k(text: string, p: number, limit: number): number {
+	// The table (`pieceTable.ts`) takes almost every piece; one that meets a surrogate is read again with surrogates;
+	// what is left (a control character, a capital after letters of both classes) takes the general path below.
 	const first = text.charCodeAt(p);
 	if ((first & 0xf800) !== 0xd800) {
 		const e = o200kTablePiece(text, p, limit, first);
