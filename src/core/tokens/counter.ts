@@ -1,13 +1,12 @@
-import { NO_TOKEN } from './asciiTokenTable';
 import { BacktrackEncoder } from './backtrackEncoder';
 import { BpeIndex } from './bpeIndex';
 import { PointCuts } from './cuts';
-import { DenseRuns } from './denseRuns';
+import { DenseRuns, type PieceCounts } from './denseRuns';
 import type { EncodingName } from './encodings';
 import { scannerFor, type PieceScanner } from './preTokenizer';
 import type { RankTable } from './rankTable';
 import { SHORT_ASCII_MAX, ShortAsciiCounts } from './shortAscii';
-import { PRIMER, PRIMER_DENSE, PRIMER_ENDS } from './primer';
+import { prime } from './primer';
 import { encodeUtf8 } from './utf8';
 
 /** Pieces longer than this are not cached: they rarely repeat and would pin large strings. */
@@ -22,12 +21,6 @@ const SHORT = 12;
 const SHORT_BITS = 15;
 /** Entries before the cache of longer pieces starts over (a few MB at most). */
 const CACHE_MAX_ENTRIES = 150_000;
-/**
- * Rounds of priming: enough for V8 to optimise the counting paths, and the helpers that some optimised code calls
- * rather than inlines (about 0.1 s of CPU at load). With 80 rounds, a first count of code.txt still had V8 compile
- * two or three of those in its middle, on another thread, adding up to 50% to its CPU time.
- */
-const PRIME_ROUNDS = 200;
 /** Pieces up to this long have their cuts found all at once (`PointCuts.cutMask`). */
 const MASK_MAX = 32;
 /** Slots of the table of two-unit parts. */
@@ -44,7 +37,7 @@ export interface TokenCounter {
  * Exact tiktoken counting (`encode_ordinary`) without building token arrays: a hand-written pre-tokenizer,
  * a cache of counts per piece, and a byte pair encoder that stays linear on long pieces (`backtrackEncoder.ts`).
  */
-export class BpeCounter implements TokenCounter {
+export class BpeCounter implements TokenCounter, PieceCounts {
 	private readonly _scan: PieceScanner;
 	private readonly _encoder: BacktrackEncoder;
 	private readonly _cache = new Map<string, number>();
@@ -60,63 +53,50 @@ export class BpeCounter implements TokenCounter {
 	// 0 means not counted yet. 80 KB in all, so these stay in the CPU's cache.
 	private readonly _oneUnit = new Uint8Array(65536);
 	private readonly _twoAscii = new Uint8Array(128 * 128);
-	private readonly _shortAscii: ShortAsciiCounts;
+	/** Counts of short ASCII pieces (`shortAscii.ts`); read by `DenseRuns.count` as well. */
+	readonly shortAscii: ShortAsciiCounts;
 	private readonly _cuts: PointCuts;
 	// Parts of two code units between cuts (`_sumParts`): a few thousand in a script, so a small table of
 	// their own (40 KB) keeps them out of the piece caches. A count of 0 is an empty slot.
 	private readonly _twoUnitKeys = new Int32Array(1 << TWO_UNIT_BITS);
 	private readonly _twoUnitCounts = new Uint8Array(1 << TWO_UNIT_BITS);
 	private _bytes = new Uint8Array(64); // grows (priming grows it once, so V8 has seen that path)
-	/** Whether `count` counts dense text with `_countDense` (o200k only: its run tables are o200k's pieces). */
+	/** Whether `count` counts dense text by runs (`DenseRuns.count`; o200k only: its run tables are o200k's pieces). */
 	private readonly _runs: boolean;
 	private readonly _dense = new DenseRuns();
 	// Which bits of a piece's hash pick its set, and how many long pieces the Map holds before it starts
-	// over: fields, not constants, so that priming can make both tiny and take the paths that only a full
-	// cache takes (another way of a set, a victim, starting over) before V8 optimises the loop.
+	// over: fields, not constants, so that priming can make both tiny (`setPrimingSizes`).
 	private _setShift = 32 - SHORT_BITS;
 	private _cacheLimit = CACHE_MAX_ENTRIES;
-	/** Where the piece that `_countOne` counted ends. */
-	private _oneEnd = 0;
+	/** Where the piece that `countOne` counted ends. */
+	oneEnd = 0;
 
 	constructor(readonly encoding: EncodingName, readonly table: RankTable, readonly index = new BpeIndex(table)) {
 		this._scan = scannerFor(encoding);
 		this._encoder = new BacktrackEncoder(index);
-		this._shortAscii = new ShortAsciiCounts(table);
+		this.shortAscii = new ShortAsciiCounts(table);
 		this._cuts = new PointCuts(table);
 		this._runs = encoding === 'o200k_base';
-		this._prime();
+		prime(this);
 	}
 
 	/**
-	 * Counts and encodes `PRIMER` until V8 has optimised the hot paths, having seen every branch: otherwise
-	 * the first document pays for compiling them (tens of milliseconds of CPU, more than counting a small
-	 * file), and a first contraction or lone surrogate throws optimised code away to compile it again.
+	 * For priming (`primer.ts`): caches of one set of four ways and a Map of two, emptied, and small dense blocks, so
+	 * that priming takes the paths that only a full cache takes (another way of a set, a victim, starting over) before V8
+	 * optimises the loop; or back to the full sizes.
 	 */
-	private _prime(): void {
-		// The first round takes the cache-miss branches, later ones the hits; `encodePieces` encodes every piece.
-		// Every other round runs with one set of four ways and a Map of two, both emptied first: full sets,
-		// victims, start-overs.
-		for (let i = 0; i < PRIME_ROUNDS; i++) {
-			const tiny = (i & 1) === 1;
-			this._setShift = tiny ? 30 : 32 - SHORT_BITS;
-			this._cacheLimit = tiny ? 2 : CACHE_MAX_ENTRIES;
-			this._dense.setSmall(tiny);
-			if (tiny) {
-				this._shortTags.fill(0, 0, 4);
-				this._cache.clear();
-			}
-			this.count(PRIMER);
-			for (const dense of PRIMER_DENSE) {
-				this.count(dense);
-			}
-			this.encodePieces(PRIMER, ignore);
-			for (const end of PRIMER_ENDS) {
-				this.count(end);
-			}
+	setPrimingSizes(tiny: boolean): void {
+		this._setShift = tiny ? 30 : 32 - SHORT_BITS;
+		this._cacheLimit = tiny ? 2 : CACHE_MAX_ENTRIES;
+		this._dense.setSmall(tiny);
+		if (tiny) {
+			this._shortTags.fill(0, 0, 4);
+			this._cache.clear();
 		}
-		this._setShift = 32 - SHORT_BITS;
-		this._cacheLimit = CACHE_MAX_ENTRIES;
-		this._dense.setSmall(false);
+	}
+
+	/** Empties every cache of counts (priming leaves them full of its samples). */
+	resetCaches(): void {
 		this._cache.clear();
 		this._shortTags.fill(0);
 		this._shortUnits.fill(0);
@@ -126,11 +106,11 @@ export class BpeCounter implements TokenCounter {
 	}
 
 	count(text: string): number {
-		// A text of dense ASCII (`DenseRuns.isDense`), judged by its first block, is counted by `_countDense`. Not from
-		// `countRange`: with that choice (or a call to `_countDense`) in its loop, V8 compiled the loop less well, and
+		// A text of dense ASCII (`DenseRuns.isDense`), judged by its first block, is counted by `DenseRuns.count`. Not
+		// from `countRange`: with that choice (or a call to the dense count) in its loop, V8 compiled the loop less well, and
 		// prose, code, Chinese and edge.txt counted 3-13% slower.
 		if (this._runs && this._dense.isDense(text, 0, Math.min(text.length, this._dense.block))) {
-			return this._countDense(text);
+			return this._dense.count(text, this);
 		}
 		return this.countRange(text, 0, text.length);
 	}
@@ -139,7 +119,7 @@ export class BpeCounter implements TokenCounter {
 	countRange(text: string, start: number, end: number): number {
 		const scan = this._scan;
 		const twoAscii = this._twoAscii;
-		const shortAscii = this._shortAscii;
+		const shortAscii = this.shortAscii;
 		let total = 0;
 		for (let p = start; p < end;) {
 			const e = scan(text, p, end);
@@ -175,70 +155,20 @@ export class BpeCounter implements TokenCounter {
 					continue;
 				}
 			}
-			total += this._countCut(text, p, e);
+			total += this.countCut(text, p, e);
 			p = e;
 		}
 		return total;
 	}
 
 	/**
-	 * Tokens in `text`, block by block, in runs of ASCII while the blocks are dense (`denseRuns.ts`): the ends of a
-	 * run's pieces first, then their counts. A piece that the run tables leave to the general path (a contraction, two spaces, a line break, a code unit beyond
-	 * ASCII) is counted by `_countOne`. From a block that is not dense, or a piece longer than a run, `countRange`
-	 * counts the rest: from the start of a piece, the rest of a text has the same pieces as a text of its own.
-	 */
-	private _countDense(text: string): number {
-		const end = text.length;
-		const runs = this._dense;
-		const ends = runs.ends;
-		const block = runs.block;
-		const shortAscii = this._shortAscii;
-		const pairs = shortAscii.pairRank;
-		let total = 0;
-		let denseEnd = 0;
-		for (let p = 0; p < end;) {
-			if (p >= denseEnd) {
-				const stop = end - p > block ? p + block : end;
-				if (!runs.isDense(text, p, stop)) {
-					return total + this.countRange(text, p, end);
-				}
-				denseEnd = stop;
-			}
-			const k = runs.find(text, p, end);
-			if (k < 0) {
-				// A piece longer than a run (a million times the same letter).
-				return total + this.countRange(text, p, end);
-			}
-			if (k === 0) {
-				total += this._countOne(text, p, end);
-				p = this._oneEnd;
-				continue;
-			}
-			for (let j = 0; j < k; j++) {
-				const e = ends[j];
-				const length = e - p;
-				if (length <= 2) {
-					// One ASCII code unit is one token in every encoding (all 256 bytes are tokens).
-					total += length === 1 || pairs[(text.charCodeAt(p) << 7) | text.charCodeAt(p + 1)] !== NO_TOKEN ? 1 : 2;
-				} else if (length <= SHORT_ASCII_MAX) {
-					total += length <= 4 ? shortAscii.count34(text, p, length) : shortAscii.count58(text, p, length);
-				} else {
-					total += this._countCut(text, p, e);
-				}
-				p = e;
-			}
-		}
-		return total;
-	}
-
-	/**
-	 * The count of the piece that starts at `p` (its end goes to `_oneEnd`), as `countRange` counts it. Not by
+	 * The count of the piece that starts at `p` (its end goes to `oneEnd`), as `countRange` counts it. Not by
 	 * `countRange` itself: called here for one piece at a time, V8 compiled it differently, and edge.txt counted 33%
 	 * slower.
 	 */
-	private _countOne(text: string, p: number, end: number): number {
+	countOne(text: string, p: number, end: number): number {
 		const e = this._scan(text, p, end);
-		this._oneEnd = e;
+		this.oneEnd = e;
 		const length = e - p;
 		if (length === 1) {
 			return this._oneUnitCount(text, p);
@@ -260,10 +190,10 @@ export class BpeCounter implements TokenCounter {
 				ascii |= text.charCodeAt(i);
 			}
 			if (ascii < 128) {
-				return length <= 4 ? this._shortAscii.count34(text, p, length) : this._shortAscii.count58(text, p, length);
+				return length <= 4 ? this.shortAscii.count34(text, p, length) : this.shortAscii.count58(text, p, length);
 			}
 		}
-		return this._countCut(text, p, e);
+		return this.countCut(text, p, e);
 	}
 
 	/**
@@ -274,7 +204,7 @@ export class BpeCounter implements TokenCounter {
 	 * with combining marks is cut often, and its parts are mostly in the small tables, so only pieces that are all ASCII
 	 * from their second unit on count as words here.
 	 */
-	private _countCut(text: string, p: number, e: number): number {
+	countCut(text: string, p: number, e: number): number {
 		const length = e - p;
 		if (length <= MASK_MAX) {
 			// An ASCII word (all ASCII from its second unit on, over 8 units: shorter ones never get here).
@@ -345,7 +275,7 @@ export class BpeCounter implements TokenCounter {
 				// The set is full: the hash's low bits (not used to pick the set) choose the way to replace.
 				slot = set + ((h >>> 1) & 3);
 			}
-			const n = ascii ? this._shortAscii.countLong(text, p, length) : this._countPiece(text, p, e);
+			const n = ascii ? this.shortAscii.countLong(text, p, length) : this._countPiece(text, p, e);
 			const at = slot << 4;
 			tags[slot] = h;
 			units[at + 2] = length;
@@ -458,8 +388,4 @@ export class BpeCounter implements TokenCounter {
 		n = n < 0 ? -n : n;
 		return this._encoder.encode(bytes, n);
 	}
-}
-
-function ignore(): void {
-	// Priming needs the tokens made, not used.
 }

@@ -1,14 +1,28 @@
+import { NO_TOKEN } from './asciiTokenTable';
 import { RUN_CLASS, RUN_EXIT, RUN_NEXT, RUN_OTHER } from './pieceTable';
+import { SHORT_ASCII_MAX, type ShortAsciiCounts } from './shortAscii';
 
 /** Code units per block of a text that is judged dense or not. */
 const BLOCK = 4096;
 /** Longest run of ASCII whose pieces `find` finds at once, in code units. */
 const RUN_MAX = 1024;
 
+/** What counting dense text needs of the counter (`BpeCounter`), whose tables and caches it shares. */
+export interface PieceCounts {
+	readonly shortAscii: ShortAsciiCounts;
+	/** Where the piece that `countOne` counted ends. */
+	readonly oneEnd: number;
+	countRange(text: string, start: number, end: number): number;
+	/** The count of the one piece that starts at `p`, as `countRange` counts it. */
+	countOne(text: string, p: number, end: number): number;
+	/** The count of the piece `text[p, e)`, of two code units or more. */
+	countCut(text: string, p: number, e: number): number;
+}
+
 /**
- * o200k's pieces in dense text (base64, hex, minified code and JSON), found a run of ASCII at a time for
- * `BpeCounter._countDense`. There the pieces are about two code units long and end where no branch predictor can guess,
- * so finding the ends cost more than counting the pieces: `find` takes one look-up per code unit in `RUN_NEXT`
+ * o200k's dense text (base64, hex, minified code and JSON), counted a run of ASCII at a time (`count`). There the
+ * pieces are about two code units long and end where no branch predictor can guess, so finding the ends cost more than
+ * counting the pieces: `find` takes one look-up per code unit in `RUN_NEXT`
  * (`pieceTable.ts`), and writes each end to `ends` every time but keeps it only when a piece ended, with no branch
  * where one does.
  */
@@ -26,6 +40,55 @@ export class DenseRuns {
 	setSmall(small: boolean): void {
 		this.block = small ? 256 : BLOCK;
 		this._runMax = small ? 64 : RUN_MAX;
+	}
+
+	/**
+	 * Tokens in `text`, block by block, in runs of ASCII while the blocks are dense: the ends of a run's pieces first
+	 * (`find`), then their counts, with `counter`'s tables and caches. A piece that the run tables leave to the general
+	 * path (a contraction, two spaces, a line break, a code unit beyond ASCII) is counted by `counter.countOne`. From a block that is not dense, or a piece longer than a run, `countRange`
+	 * counts the rest: from the start of a piece, the rest of a text has the same pieces as a text of its own.
+	 */
+	count(text: string, counter: PieceCounts): number {
+		const end = text.length;
+		const ends = this.ends;
+		const block = this.block;
+		const shortAscii = counter.shortAscii;
+		const pairs = shortAscii.pairRank;
+		let total = 0;
+		let denseEnd = 0;
+		for (let p = 0; p < end;) {
+			if (p >= denseEnd) {
+				const stop = end - p > block ? p + block : end;
+				if (!this.isDense(text, p, stop)) {
+					return total + counter.countRange(text, p, end);
+				}
+				denseEnd = stop;
+			}
+			const k = this.find(text, p, end);
+			if (k < 0) {
+				// A piece longer than a run (a million times the same letter).
+				return total + counter.countRange(text, p, end);
+			}
+			if (k === 0) {
+				total += counter.countOne(text, p, end);
+				p = counter.oneEnd;
+				continue;
+			}
+			for (let j = 0; j < k; j++) {
+				const e = ends[j];
+				const length = e - p;
+				if (length <= 2) {
+					// One ASCII code unit is one token in every encoding (all 256 bytes are tokens).
+					total += length === 1 || pairs[(text.charCodeAt(p) << 7) | text.charCodeAt(p + 1)] !== NO_TOKEN ? 1 : 2;
+				} else if (length <= SHORT_ASCII_MAX) {
+					total += length <= 4 ? shortAscii.count34(text, p, length) : shortAscii.count58(text, p, length);
+				} else {
+					total += counter.countCut(text, p, e);
+				}
+				p = e;
+			}
+		}
+		return total;
 	}
 
 	/**

@@ -105,7 +105,7 @@ const NEXT = new Uint8Array(16 * 16).fill(GENERAL);
 
 /**
  * o200k's pieces over a run of ASCII letters, digits, spaces and punctuation but the apostrophe (base64, hex, minified
- * code and JSON; `BpeCounter._countDense`), one table look-up per code unit and no branch where a piece ends: `RUN_NEXT[state << 3 |
+ * code and JSON; `DenseRuns.count`), one table look-up per code unit and no branch where a piece ends: `RUN_NEXT[state << 3 |
  * RUN_CLASS[c]]` is the state after `c`, plus `RUN_ENDED` when a piece ended before `c` (the state is then that of the
  * piece `c` starts), or `RUN_EXIT` where `NEXT` has the general path or a special case decide (an apostrophe after
  * letters, a space after a space, a line break, a control character). A run starts with the state of `START` after
@@ -233,7 +233,7 @@ export function o200kTablePiece(text: string, p: number, limit: number, c0: numb
 		case END: return i;
 		case CONTRACTION: return contractionEnd(text, i, limit, false);
 		case BREAKS:
-			// `[\r\n/]*`, written out: as a function of its own, priming often left it to be compiled in a first count.
+			// `breaksEnd`, written out: as a function of its own, priming often left it to be compiled in a first count.
 			for (; i < limit; i++) {
 				const c = text.charCodeAt(i);
 				if (c !== CR && c !== LF && c !== SLASH) {

@@ -1,5 +1,5 @@
-// The samples that a counter counts when it loads (`BpeCounter._prime` in counter.ts), so that V8 optimises the
-// counting code having seen every branch of it. priming.test.ts checks, with V8's block coverage, that none is missed.
+// Priming: what a counter counts when it loads (`prime`, called by `BpeCounter`'s constructor), so that V8 optimises
+// the counting code having seen every branch of it. priming.test.ts checks, with V8's block coverage, that none is missed.
 
 /**
  * Text that takes every branch of the pre-tokenizers and of the encoder (backtracking included): contractions in both
@@ -32,3 +32,45 @@ const DENSE = 'aGVsbG8gd29ybGQ+/Zm9vYmFy==0x1F3A9c{"quick":"brown_fox","don\'t":
 export const PRIMER_DENSE = [DENSE.repeat(3) + 'z'.repeat(100) + DENSE.repeat(3) + '+end_of=it', DENSE.repeat(3) + '\u4e2d\u6587 \u5b57\u7b26'.repeat(60)];
 /** Text whose last characters take the branches that only the end of a text (or of a chunk) takes. */
 export const PRIMER_ENDS = ['x\'', 'x\'r', 'end ', 'end  ', 'x \ud83d\ude00'];
+
+/**
+ * Rounds of priming: enough for V8 to optimise the counting paths, and the helpers that some optimised code calls
+ * rather than inlines (about 0.1 s of CPU at load). With 80 rounds, a first count of code.txt still had V8 compile
+ * two or three of those in its middle, on another thread, adding up to 50% to its CPU time.
+ */
+const PRIME_ROUNDS = 200;
+
+/** What priming needs of a counter (`BpeCounter`). */
+export interface Primable {
+	count(text: string): number;
+	encodePieces(text: string, onPiece: (start: number, end: number, tokens: Int32Array) => void): void;
+	setPrimingSizes(tiny: boolean): void;
+	resetCaches(): void;
+}
+
+/**
+ * Counts and encodes the samples until V8 has optimised the hot paths, having seen every branch: otherwise the first
+ * document pays for compiling them (tens of milliseconds of CPU, more than counting a small file), and a first
+ * contraction or lone surrogate throws optimised code away to compile it again.
+ */
+export function prime(counter: Primable): void {
+	// The first round takes the cache-miss branches, later ones the hits; `encodePieces` encodes every piece. Every other
+	// round runs with tiny caches, emptied first: full sets, victims, start-overs.
+	for (let i = 0; i < PRIME_ROUNDS; i++) {
+		counter.setPrimingSizes((i & 1) === 1);
+		counter.count(PRIMER);
+		for (const dense of PRIMER_DENSE) {
+			counter.count(dense);
+		}
+		counter.encodePieces(PRIMER, ignore);
+		for (const end of PRIMER_ENDS) {
+			counter.count(end);
+		}
+	}
+	counter.setPrimingSizes(false);
+	counter.resetCaches();
+}
+
+function ignore(): void {
+	// Priming needs the tokens made, not used.
+}

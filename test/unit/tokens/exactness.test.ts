@@ -131,7 +131,7 @@ describe('Tokens exactness', () => {
 	});
 
 	it('o200k_base: dense text (base64, hex, minified JSON) with a few other characters, whole and in random parts', async function () {
-		// Dense text is counted by runs of o200k's pieces (`_countDense` in counter.ts): texts long enough for several
+		// Dense text is counted by runs of o200k's pieces (`DenseRuns.count` in denseRuns.ts): texts long enough for several
 		// blocks (4,096 units) and runs (1,024), with what ends a run (a contraction, two spaces, a line break, a code
 		// unit beyond ASCII) now and then, and parts that start and end anywhere.
 		this.timeout(120_000);

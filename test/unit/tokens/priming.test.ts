@@ -16,7 +16,7 @@ const NEVER_PRIMED: { file: string; fn: string; source: RegExp; encodings?: read
 	{ file: 'counter.js', fn: '_sumParts', source: /^$/, why: 'the end of a function whose loop always returns' },
 	{ file: 'pieceTable.js', fn: 'contractionEnd', source: /^\? raw2?$/, encodings: ['o200k_base', 'cl100k_base'], why: 'case-sensitive contractions are GPT-2\'s' },
 	{ file: 'pieceTable.js', fn: 'contractionEnd', source: /^: raw2? \| 0x20$/, encodings: ['p50k_base', 'r50k_base'], why: 'case-insensitive contractions are not GPT-2\'s' },
-	{ file: 'counter.js', fn: 'count', source: /^&& this\._dense\.isDense\(|^\{\s*return this\._countDense\(/, encodings: ['cl100k_base', 'p50k_base', 'r50k_base'], why: 'only o200k counts dense text by runs (its run tables are o200k\'s pieces)' },
+	{ file: 'counter.js', fn: 'count', source: /^&& this\._dense\.isDense\(|^\{\s*return this\._dense\.count\(/, encodings: ['cl100k_base', 'p50k_base', 'r50k_base'], why: 'only o200k counts dense text by runs (its run tables are o200k\'s pieces)' },
 	{ file: 'preTokenizer.js', fn: 'whitespaceEnd', source: /lastBreak/, encodings: ['p50k_base', 'r50k_base'], why: 'GPT-2 has no `\\s*[\\r\\n]+` alternative' },
 	// o200k's table (`pieceTable.ts`) leaves only pieces with a control character, or a capital after letters of both
 	// classes, to the general path: never a space before something that is not punctuation, nor a run of digits.

@@ -6,8 +6,8 @@ import * as path from 'path';
 
 /** The functions that counting runs, by file. */
 export const HOT_FUNCTIONS: Record<string, readonly string[]> = {
-	'counter.js': ['count', 'countRange', '_countDense', '_countOne', '_oneUnitCount', '_cached', '_countCut', '_sumParts', '_sumMask', '_part', '_countPiece'],
-	'denseRuns.js': ['isDense', 'find'],
+	'counter.js': ['count', 'countRange', 'countOne', '_oneUnitCount', '_cached', 'countCut', '_sumParts', '_sumMask', '_part', '_countPiece'],
+	'denseRuns.js': ['count', 'isDense', 'find'],
 	'cuts.js': ['next', 'cutMask', '_crossed', '_crossedPartly', '_bothCross', '_has'],
 	'shortAscii.js': ['count34', 'count3', 'count4', 'count58', 'countLong', 'mergeCount', '_tripleIndex', 'bitCount'],
 	'asciiTokenTable.js': ['rank', 'rankLong', 'hash'],
